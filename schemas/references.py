@@ -1,0 +1,220 @@
+"""Cross-record checks: every id resolves, nothing cycles, every claim has a claimant.
+
+>>> from schemas.corpus import Corpus, Location
+>>> from schemas.models import Topic
+>>> c = Corpus(topics={"a": Topic(id="a", label="A", kind="territory", broader="b")},
+...            locations={"a": Location("data/topics.yaml", 3)})
+>>> [str(p) for p in check_references(c)]  # doctest: +NORMALIZE_WHITESPACE
+["data/topics.yaml:3: broader: unknown topic 'b' (hint: known topic ids: a)"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from difflib import get_close_matches
+from typing import Any
+
+from schemas.corpus import Corpus
+from schemas.errors import Problem
+from schemas.vocab import ActorKind, DatePrecision, StatementMode
+from schemas.yamlio import line_at
+
+__all__ = ["check_references"]
+
+Check = Callable[[Corpus, Any], Iterator[tuple[tuple[str | int, ...], str, str]]]
+
+
+def check_references(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Problem]:
+    """Every problem with references and cross-record rules, at the field's own line.
+
+    ``raw`` maps record ids to their parsed YAML (for field lines); without it
+    problems are reported at the record's first line.
+    """
+    raw = raw or {}
+    problems: list[Problem] = []
+    for section, check in _CHECKS:
+        for record in corpus.section(section).values():
+            loc = corpus.locations.get(record.id)
+            for path, message, hint in check(corpus, record):
+                file = loc.file if loc else "<memory>"
+                line = (
+                    line_at(raw[record.id], path) if record.id in raw else (loc.line if loc else 0)
+                )
+                problems.append(Problem(file, line, _dotted(path), message, hint))
+    problems.extend(_cycles(corpus, raw))
+    return problems
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)
+    )
+
+
+def _ref(
+    corpus: Corpus, kinds: Iterable[str], value: str | None, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if value is None:
+        return
+    kinds = list(kinds)
+    if any(value in corpus.section(kind) for kind in kinds):
+        return
+    what = " or ".join(k.rstrip("s") for k in kinds)
+    candidates: list[str] = []
+    for kind in kinds:
+        candidates += get_close_matches(value, list(corpus.section(kind)), n=3, cutoff=0.5)
+    if "actors" in kinds:
+        candidates += [c for c in corpus.closest_actors(value) if c not in candidates]
+    if candidates:
+        hint = f"closest: {', '.join(candidates[:4])}"
+    else:
+        known = sorted(k for kind in kinds for k in corpus.section(kind))
+        hint = f"known {what} ids: {', '.join(known[:8])}" + (" ..." if len(known) > 8 else "")
+    yield path, f"unknown {what} {value!r}", hint
+
+
+def _actors(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    for i, aff in enumerate(record.affiliations):
+        yield from _ref(corpus, ["actors"], aff.of, ("affiliations", i, "of"))
+
+
+def _topics(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    yield from _ref(corpus, ["topics"], record.broader, ("broader",))
+
+
+def _meetings(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    for i, part in enumerate(record.participants):
+        yield from _ref(corpus, ["actors"], part.actor, ("participants", i, "actor"))
+    yield from _claimed(corpus, record.id, "meeting")
+
+
+def _concessions(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    yield from _ref(corpus, ["actors"], record.conceder, ("conceder",))
+    for field in ("conceded_to", "beneficiaries"):
+        for i, actor in enumerate(getattr(record, field)):
+            yield from _ref(corpus, ["actors"], actor, (field, i))
+    yield from _ref(corpus, ["topics"], record.topic, ("topic",))
+    yield from _ref(corpus, ["meetings"], record.made_at, ("made_at",))
+    yield from _claimed(corpus, record.id, "concession")
+
+
+def _positions(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    yield from _ref(corpus, ["actors"], record.actor, ("actor",))
+    yield from _ref(corpus, ["topics"], record.topic, ("topic",))
+    yield from _claimed(corpus, record.id, "position")
+
+
+def _claimed(
+    corpus: Corpus, ident: str, what: str
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if not corpus.supporting(ident) and not corpus.denying(ident):
+        yield (
+            ("id",),
+            f"no statement supports or denies this {what}",
+            (f"add '{ident}' to the supports: list of the statement(s) that claim it"),
+        )
+
+
+def _statements(corpus: Corpus, st: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    yield from _ref(corpus, ["sources"], st.source, ("source",))
+    source = corpus.sources.get(st.source)
+    if st.mode is StatementMode.NARRATION:
+        if st.speaker != st.source:
+            yield (
+                ("speaker",),
+                "a narration statement is attributed to its source",
+                (f"set speaker: {st.source}"),
+            )
+    else:
+        yield from _ref(corpus, ["actors"], st.speaker, ("speaker",))
+    outlet = corpus.actors.get(st.venue.outlet or "")
+    if st.venue.outlet is not None and outlet is None:
+        yield from _ref(corpus, ["actors"], st.venue.outlet, ("venue", "outlet"))
+    elif outlet is not None and outlet.kind is not ActorKind.MEDIA_OUTLET:
+        yield (
+            ("venue", "outlet"),
+            f"{outlet.id!r} is a {outlet.kind.value}, not a media outlet",
+            ("name a media_outlet actor, or put the occasion in venue.meeting"),
+        )
+    yield from _ref(corpus, ["meetings"], st.venue.meeting, ("venue", "meeting"))
+    yield from _ref(corpus, ["statements"], st.reported_by, ("reported_by",))
+    outer = corpus.statements.get(st.reported_by or "")
+    if outer is not None and outer.source != st.source:
+        yield (
+            ("reported_by",),
+            f"{outer.id!r} is reported in another source",
+            ("nested speech lives in the source that carries it"),
+        )
+    for field in ("supports", "denies"):
+        for i, target in enumerate(getattr(st, field)):
+            yield from _ref(corpus, ["concessions", "positions", "meetings"], target, (field, i))
+    if source is not None and st.date > source.published:
+        yield (
+            ("date",),
+            f"{st.date} is after the source's date {source.published}",
+            ("resolve relative dates ('on Friday') against the source's date"),
+        )
+    if st.date_precision is DatePrecision.NOT_AFTER and source and st.date != source.published:
+        yield (
+            ("date",),
+            "with date_precision not_after, date is the source's date",
+            (f"set date: {source.published}"),
+        )
+
+
+_CHECKS: list[tuple[str, Check]] = [
+    ("actors", _actors),
+    ("topics", _topics),
+    ("meetings", _meetings),
+    ("concessions", _concessions),
+    ("positions", _positions),
+    ("statements", _statements),
+]
+
+
+def _cycles(corpus: Corpus, raw: dict[str, Any]) -> list[Problem]:
+    """Affiliation, broader-topic and reported-by chains must not loop."""
+    edges: dict[str, tuple[str, list[str]]] = {}
+    for actor in corpus.actors.values():
+        edges[actor.id] = ("affiliations", [a.of for a in actor.affiliations])
+    for topic in corpus.topics.values():
+        edges[topic.id] = ("broader", [topic.broader] if topic.broader else [])
+    for st in corpus.statements.values():
+        edges[st.id] = ("reported_by", [st.reported_by] if st.reported_by else [])
+    problems: list[Problem] = []
+    done: set[str] = set()
+    for root in sorted(edges):
+        if root in done:
+            continue
+        path, on_path = [root], {root}
+        iters = [iter(edges[root][1])]
+        while iters:
+            nxt = next(iters[-1], None)
+            if nxt is None:
+                node = path.pop()
+                on_path.discard(node)
+                done.add(node)
+                iters.pop()
+            elif nxt in on_path:
+                problems.append(_cycle_problem(corpus, raw, edges, [*path[path.index(nxt) :], nxt]))
+            elif nxt in edges and nxt not in done:
+                path.append(nxt)
+                on_path.add(nxt)
+                iters.append(iter(edges[nxt][1]))
+    return problems
+
+
+def _cycle_problem(
+    corpus: Corpus, raw: dict[str, Any], edges: dict[str, tuple[str, list[str]]], cycle: list[str]
+) -> Problem:
+    node = cycle[-2]
+    field = edges[node][0]
+    loc = corpus.locations.get(node)
+    line = line_at(raw[node], (field,)) if node in raw else (loc.line if loc else 0)
+    return Problem(
+        loc.file if loc else "<memory>",
+        line,
+        field,
+        f"circular {field}: {' -> '.join(cycle)}",
+        "break the loop; a chain must end",
+    )

@@ -1,0 +1,30 @@
+"""A short plain-text summary of a corpus, for ``detente check`` and notebooks.
+
+>>> from schemas.load import load
+>>> print(summary_lines(load("data"))[0])
+records: 16 actors, 7 topics, 3 meetings, 3 concessions, 9 positions, 1 source, 21 statements
+"""
+
+from __future__ import annotations
+
+from schemas.corpus import Corpus
+
+__all__ = ["summary_lines"]
+
+
+def summary_lines(corpus: Corpus) -> list[str]:
+    """Record counts, then one line per concession with its claimants and venues."""
+    parts = []
+    for name, count in corpus.counts().items():
+        noun = name if count != 1 else name[:-1]
+        parts.append(f"{count} {noun}")
+    lines = [f"records: {', '.join(parts)}"]
+    for cid in sorted(corpus.concessions):
+        claims = corpus.supporting(cid)
+        speakers = sorted({corpus.speaker_name(s.speaker) for s in claims})
+        venues = sorted({s.venue.label for s in claims})
+        lines.append(
+            f"concession {cid}: claimed by {', '.join(speakers)} "
+            f"({len(claims)} statements; venues: {', '.join(venues)})"
+        )
+    return lines
