@@ -11,7 +11,7 @@ the stored text as it is.
 ('\\u201cWe won \\u2013 truly.\\u201d', 9, 26)
 >>> locate("We lost", text) is None
 True
->>> closest_passage("We wun - truly", text) == "We won \u2013 truly.\u201d"
+>>> closest_passage("We wun - truly", text) == "\\u201cWe won \\u2013 truly.\\u201d"
 True
 """
 
