@@ -64,7 +64,7 @@ def load(path: str | Path) -> Corpus:
             _collect(tree, rel, corpus, raw, problems)
     if not problems:
         problems.extend(check_references(corpus, raw))
-        problems.extend(_attach_texts(root, corpus))
+        problems.extend(_attach_texts(root, corpus, raw))
     if problems:
         raise DataError(problems)
     return corpus
@@ -258,24 +258,41 @@ def _field_name(loc: Iterable[str | int]) -> str:
 def _message(e: Any) -> str:
     kind, msg = e["type"], e["msg"]
     given = e.get("input")
+    last = e["loc"][-1] if e["loc"] else ""
     if kind == "extra_forbidden":
         return "unknown field"
-    if kind == "string_pattern_mismatch" and e["loc"] and e["loc"][-1] == "wikidata":
+    if last == "wikidata" and kind in {"string_pattern_mismatch", "string_type"}:
         return f"{given!r} is not a Wikidata QID"
     if kind == "string_pattern_mismatch":
         return f"{given!r} is not a lowercase slug" if "a-z0-9" in str(e.get("ctx")) else msg
     if kind.startswith("date"):
         return f"{given!r} is not a date: {msg.lower()}"
+    if kind == "value_error":
+        return str(msg).removeprefix("Value error, ")
     return str(msg) if not isinstance(given, str | int | float) else f"{msg} (got {given!r})"
+
+
+_TYPE_HINTS = {
+    "string_type": "give a single text value here (quote it if it looks like a number or list)",
+    "list_type": "give a list here, e.g. [a, b] or one '- item' per line",
+    "int_type": "give a whole number here",
+    "bool_type": "give true or false here",
+    "model_type": "give a mapping of fields here (key: value lines)",
+    "dict_type": "give a mapping of fields here (key: value lines)",
+    "too_short": "give at least one item",
+    "string_too_short": "give a non-empty value",
+    "string_too_long": "shorten the value",
+}
 
 
 def _hint(e: Any) -> str:
     kind = e["type"]
+    last = e["loc"][-1] if e["loc"] else ""
     if kind == "extra_forbidden":
         return "remove it, or check its spelling against schemas/README.md"
     if kind.startswith("date"):
         return "write dates as YYYY-MM-DD, resolved against the source's date"
-    if kind == "string_pattern_mismatch" and e["loc"] and e["loc"][-1] == "wikidata":
+    if last == "wikidata" and kind in {"string_pattern_mismatch", "string_type"}:
         return "write 'Q' and digits, e.g. Q159, and only a QID you have checked; else leave it out"
     if kind == "string_pattern_mismatch":
         return "ids use a-z, 0-9 and single hyphens, e.g. 'steve-witkoff'"
@@ -283,7 +300,9 @@ def _hint(e: Any) -> str:
         return "add this field"
     if kind == "enum":
         return "use one of the listed values"
-    return ""
+    if kind == "value_error":
+        return "correct the values so that they agree"
+    return _TYPE_HINTS.get(kind, "see this field in schemas/README.md or `detente schema`")
 
 
 def _add(
@@ -346,7 +365,7 @@ def _text_problem(source: Source, field: str, message: str, hint: str) -> DataEr
     return DataError([Problem(f"<source {source.id}>", 0, f"source.{field}", message, hint)])
 
 
-def _attach_texts(root: Path, corpus: Corpus) -> list[Problem]:
+def _attach_texts(root: Path, corpus: Corpus, raw: dict[str, Any]) -> list[Problem]:
     """Read each source's text, check its hash, and anchor every statement in it."""
     problems: list[Problem] = []
     by_source: dict[str, list[Statement]] = {}
@@ -357,8 +376,9 @@ def _attach_texts(root: Path, corpus: Corpus) -> list[Problem]:
         try:
             text = read_source_text(root, source)
         except DataError as err:
+            line = _line(corpus, raw, sid, "text")
             problems.extend(
-                Problem(loc.file, loc.line, p.field, p.message, p.hint) for p in err.problems
+                Problem(loc.file, line, p.field, p.message, p.hint) for p in err.problems
             )
             continue
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -366,7 +386,7 @@ def _attach_texts(root: Path, corpus: Corpus) -> list[Problem]:
             problems.append(
                 Problem(
                     loc.file,
-                    loc.line,
+                    _line(corpus, raw, sid, "sha256"),
                     "source.sha256",
                     "the stored text changed since curation (SHA-256 differs)",
                     f"re-check every quote, then set sha256: {digest}",
@@ -375,24 +395,31 @@ def _attach_texts(root: Path, corpus: Corpus) -> list[Problem]:
             continue
         corpus.sources[sid] = source.model_copy(update={"sha256": digest})
         corpus.texts[sid] = text
-        problems.extend(_anchor(corpus, source, text, by_source.get(sid, [])))
+        problems.extend(_anchor(corpus, raw, source, text, by_source.get(sid, [])))
     return problems
 
 
+def _line(corpus: Corpus, raw: dict[str, Any], ident: str, *path: str | int) -> int:
+    """The line of ``path`` inside record ``ident``, else the record's own line."""
+    if ident in raw:
+        return line_at(raw[ident], path)
+    return corpus.locations[ident].line
+
+
 def _anchor(
-    corpus: Corpus, source: Source, text: str, statements: list[Statement]
+    corpus: Corpus, raw: dict[str, Any], source: Source, text: str, statements: list[Statement]
 ) -> list[Problem]:
     problems: list[Problem] = []
     norm = NormalText(text)
     furniture: list[tuple[int, int]] = []
     loc = corpus.locations[source.id]
-    for passage in source.furniture:
+    for index, passage in enumerate(source.furniture):
         span = norm.find(passage)
         if span is None:
             problems.append(
                 Problem(
                     loc.file,
-                    loc.line,
+                    _line(corpus, raw, source.id, "furniture", index),
                     "source.furniture",
                     f"furniture passage not in the text: {passage[:60]!r}",
                     "copy the passage verbatim from the stored text",
@@ -414,7 +441,7 @@ def _anchor(
             problems.append(
                 Problem(
                     where.file,
-                    where.line,
+                    _line(corpus, raw, st.id, "text"),
                     "text",
                     message,
                     f"closest passage: {near[:160]!r}"
@@ -427,7 +454,7 @@ def _anchor(
             problems.append(
                 Problem(
                     where.file,
-                    where.line,
+                    _line(corpus, raw, st.id, "evidence"),
                     "evidence",
                     f"stale offsets: curated {st.evidence.start}-{st.evidence.end}, "
                     f"text now has it at {found.start}-{found.end}",

@@ -96,11 +96,16 @@ def read_yaml_text(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 1
-        message = " ".join(part for part in (err.context, err.problem) if part)
+        context = err.context or ""
+        if err.context_mark is not None and err.problem_mark is not None and context:
+            opened = err.context_mark.line + 1
+            if opened != line:
+                context = f"{context} (opened on line {opened})"
+        message = ": ".join(part for part in (context, err.problem) if part)
         hint = (
             "YAML indents with spaces, never tabs"
             if "\t" in text
-            else ("check the indentation and quoting on this line and the one above")
+            else "check the indentation, brackets and quoting on this line and the lines above"
         )
         raise DataError([Problem(file, line, "(yaml)", message or "invalid YAML", hint)]) from None
     except yaml.YAMLError as err:
