@@ -1,0 +1,9 @@
+"""``python -m graph.cli``: the same as the ``detente`` command."""
+
+import sys
+
+from graph.cli import main
+
+__all__: list[str] = []
+
+sys.exit(main())
