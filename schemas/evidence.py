@@ -17,8 +17,11 @@ True
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import overload
 
 from schemas.models import Evidence
 
@@ -31,53 +34,100 @@ _FOLD = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     "\u2026": "...",
 }
+# one-for-one folds, and every white-space character (all lie below U+3001) to a space
+_TABLE = str.maketrans(
+    {
+        **{k: v for k, v in _FOLD.items() if len(v) == 1},
+        **dict.fromkeys((c for c in map(chr, range(0x3001)) if c.isspace()), " "),
+    }
+)
+_SHIFTING = re.compile(" {2,}|\u2026")  # what changes offsets once _TABLE is applied
+_SPACES = re.compile(" {2,}")
 
 
 class NormalText:
-    """A text folded for matching, with a map from folded to original offsets."""
+    """A text folded for matching, with a map from folded to original offsets.
 
-    __slots__ = ("folded", "origin", "text")
+    The map is kept as runs (folded start, shift): within a run, folded offset
+    ``f`` stands for original offset ``f + shift``. A text without runs of
+    white space or ellipses is one run, so building it costs two C passes.
+    """
+
+    __slots__ = ("_runs", "_shifts", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        out: list[str] = []
-        origin: list[int] = []
-        space = False
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                if not space and out:
-                    out.append(" ")
-                    origin.append(i)
-                space = True
-                continue
-            space = False
-            folded = _FOLD.get(ch, ch)
-            out.append(folded)
-            origin.extend([i] * len(folded))
-        self.folded = "".join(out)
-        self.origin = origin
+        flat = text.translate(_TABLE)  # one-for-one folds: offsets unchanged
+        pieces: list[str] = []
+        runs, shifts = [0], [0]
+        pos = len(flat) - len(flat.lstrip(" "))  # leading white space is dropped
+        shifts[0] = pos
+        folded_at = 0
+        for match in _SHIFTING.finditer(flat, pos):
+            a, b = match.span()
+            pieces.append(flat[pos:a])
+            folded_at += a - pos
+            if flat[a] == " ":  # a run of white space becomes one space, at its first
+                pieces.append(" ")
+                folded_at += 1
+            else:  # an ellipsis becomes three dots, each at the ellipsis
+                pieces.append("...")
+                runs += [folded_at + 1, folded_at + 2]
+                shifts += [a - folded_at - 1, a - folded_at - 2]
+                folded_at += 3
+            runs.append(folded_at)
+            shifts.append(b - folded_at)
+            pos = b
+        pieces.append(flat[pos:])
+        self.folded = "".join(pieces)
+        self._runs, self._shifts = runs, shifts
+
+    @property
+    def origin(self) -> Sequence[int]:
+        """Original offset of each folded offset (a read-only sequence)."""
+        return _Origin(self)
+
+    def original(self, at: int) -> int:
+        """Original offset of the folded offset ``at``."""
+        return at + self._shifts[bisect_right(self._runs, at) - 1]
 
     def find(self, needle: str, start: int = 0) -> tuple[int, int] | None:
         """Original ``(start, end)`` of the first folded match at or after ``start``."""
         folded_needle = normalise(needle)
         if not folded_needle:
             return None
-        lo = _folded_index(self.origin, start)
+        lo = bisect_left(self.origin, start) if start else 0
         at = self.folded.find(folded_needle, lo)
         if at < 0:
             return None
-        return self.origin[at], self.origin[at + len(folded_needle) - 1] + 1
+        return self.original(at), self.original(at + len(folded_needle) - 1) + 1
 
 
-def _folded_index(origin: Sequence[int], offset: int) -> int:
-    from bisect import bisect_left
+class _Origin(Sequence[int]):
+    """``NormalText.origin`` computed on demand from its runs."""
 
-    return bisect_left(origin, offset)
+    def __init__(self, norm: NormalText) -> None:
+        self.norm = norm
+
+    def __len__(self) -> int:
+        return len(self.norm.folded)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self.norm.original(index % len(self))
 
 
 def normalise(text: str) -> str:
     """Fold quotes, dashes, ellipses and white space; strip the ends."""
-    return NormalText(text).folded.strip()
+    flat = text.translate(_TABLE).replace("\u2026", "...")
+    return _SPACES.sub(" ", flat).strip(" ")
 
 
 def locate(
@@ -109,7 +159,7 @@ def evidence_at(text: str, start: int, end: int) -> Evidence:
 def closest_passage(quote: str, text: str) -> str:
     """The stretch of ``text`` most like ``quote``, for 'did you mean' hints."""
     norm = NormalText(text)
-    needle = normalise(quote)
+    needle = normalise(quote)[:300]  # a hint needs no more; keeps a huge quote cheap
     if not needle or not norm.folded:
         return ""
     matcher = SequenceMatcher(None, norm.folded, needle, autojunk=False)

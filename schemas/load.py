@@ -15,6 +15,7 @@ All problems are collected and raised together as one
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable
 from difflib import get_close_matches
@@ -23,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticError
 
+from schemas.cache import RecordCache, ordered_records
 from schemas.corpus import SECTIONS, Corpus, Location
 from schemas.errors import DataError, Problem
 from schemas.evidence import NormalText, closest_passage, locate
@@ -36,11 +38,23 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _TOP_KEYS = {"$schema", "source", *SECTIONS}
 
 
-def load(path: str | Path) -> Corpus:
+def load(path: str | Path, cache_dir: str | Path | None = None) -> Corpus:
     """Load, validate and cross-check every record file in the data folder ``path``.
 
-    Raises :class:`~schemas.errors.DataError` listing every problem found.
+    With ``cache_dir``, each record file's validated records are cached there
+    by content hash (see :mod:`schemas.cache`), so only changed files are
+    parsed again. Raises :class:`~schemas.errors.DataError` listing every problem found.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # the loader builds millions of acyclic objects; tracing them is wasted time
+    try:
+        return _load(path, None if cache_dir is None else RecordCache(cache_dir))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(path: str | Path, cache: RecordCache | None) -> Corpus:
     root = Path(path)
     if not root.is_dir():
         raise DataError(
@@ -59,12 +73,27 @@ def load(path: str | Path) -> Corpus:
     raw: dict[str, Any] = {}
     for file in _record_files(root, problems):
         rel = _display(root, file)
+        cached = cache.restore(file, rel) if cache is not None else None
+        if cached is not None:
+            for section, record, line in cached:
+                _add(corpus, section, record, rel, line, problems)
+            continue
         tree = _read_tree(root, file, rel, problems)
-        if tree is not None:
+        if tree is not None and cache is None:
             _collect(tree, rel, corpus, raw, problems)
+        elif tree is not None and cache is not None:
+            part, own = Corpus(), list[Problem]()
+            _collect(tree, rel, part, raw, own)
+            for section, record, line in ordered_records(part):
+                _add(corpus, section, record, rel, line, problems)
+            problems.extend(own)
+            if not own:
+                cache.store(file, rel, part)
     if not problems:
         problems.extend(check_references(corpus, raw))
         problems.extend(_attach_texts(root, corpus, raw))
+    if problems and cache is not None and cache.hits:
+        return _load(path, None)  # again without the cache, for the fields' own lines
     if problems:
         raise DataError(problems)
     return corpus
@@ -78,16 +107,31 @@ def _record_files(root: Path, problems: list[Problem]) -> list[Path]:
     files: list[Path] = []
     base = root.resolve()
     for file in sorted(root.rglob("*")):
-        if file.suffix not in {".yaml", ".yml"}:
+        linked = file.is_symlink()
+        if file.suffix not in {".yaml", ".yml"} and not (linked and file.is_dir()):
             continue
-        if file.is_symlink() and not file.resolve().is_relative_to(base):
+        target = _resolved(file) if linked else base
+        if target is None or not target.is_relative_to(base):
             problems.append(
                 Problem(
                     _display(root, file),
                     0,
                     "(file)",
-                    "symbolic link pointing outside the data folder",
+                    "symbolic link pointing outside the data folder (or in a loop)",
                     "copy the file into the data folder instead of linking",
+                )
+            )
+            continue
+        if linked and file.is_dir():  # rglob does not descend into linked folders
+            continue
+        if not file.is_file():
+            problems.append(
+                Problem(
+                    _display(root, file),
+                    0,
+                    "(file)",
+                    "not a regular file",
+                    "record files are plain .yaml files; rename or remove this entry",
                 )
             )
             continue
@@ -167,7 +211,9 @@ def _collect(
         if key not in _TOP_KEYS:
             near = get_close_matches(str(key), sorted(_TOP_KEYS), n=1)
             hint = f"did you mean {near[0]!r}?" if near else f"use one of {sorted(_TOP_KEYS)}"
-            problems.append(Problem(rel, tree.line_of(key), str(key), "unknown section", hint))
+            problems.append(
+                Problem(rel, tree.line_of(key), _field_name([str(key)]), "unknown section", hint)
+            )
     file_source: str | None = None
     if "source" in tree:
         source = _validate(Source, tree["source"], rel, ("source",), tree, problems)
@@ -175,6 +221,8 @@ def _collect(
             _add(corpus, "sources", source, rel, tree.line_of("source"), problems)
             raw[source.id] = tree["source"]
             file_source = source.id
+        elif isinstance(tree["source"], dict) and isinstance(tree["source"].get("id"), str):
+            file_source = tree["source"]["id"]  # its own problem is reported; spare the statements
     for name, model in SECTIONS.items():
         items = tree.get(name)
         if items is None:
@@ -242,17 +290,39 @@ def _validate(
         return model.model_validate(item)
     except PydanticError as err:
         for e in err.errors():
-            loc = (*path, *e["loc"])
+            loc = (*path, *e["loc"], *_blamed_field(e, item))
             field = _field_name(loc)
             problems.append(Problem(rel, line_at(tree, loc), field, _message(e), _hint(e)))
         return None
 
 
+def _blamed_field(e: Any, item: Any) -> tuple[str, ...]:
+    """For a whole-record check ('end is before start'), the field its message names first."""
+    words = str(e["msg"]).removeprefix("Value error, ").split()
+    for step in e["loc"]:  # the nested record the check ran on
+        ok = isinstance(item, dict) or (isinstance(step, int) and isinstance(item, list))
+        item = item[step] if ok and (step in item if isinstance(item, dict) else True) else None
+    if e["type"] == "value_error" and words and isinstance(item, dict) and words[0] in item:
+        return (words[0],)
+    return ()
+
+
 def _field_name(loc: Iterable[str | int]) -> str:
     out = ""
     for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        if isinstance(step, int):
+            out += f"[{step}]"
+            continue
+        name = str(step)
+        name = name if name and name.isprintable() and name.strip() == name else repr(name)
+        out += f".{name}" if out else name
     return out
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so a huge value cannot flood a message."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-2:]}"
 
 
 def _message(e: Any) -> str:
@@ -262,14 +332,14 @@ def _message(e: Any) -> str:
     if kind == "extra_forbidden":
         return "unknown field"
     if last == "wikidata" and kind in {"string_pattern_mismatch", "string_type"}:
-        return f"{given!r} is not a Wikidata QID"
+        return f"{_shown(given)} is not a Wikidata QID"
     if kind == "string_pattern_mismatch":
-        return f"{given!r} is not a lowercase slug" if "a-z0-9" in str(e.get("ctx")) else msg
+        return f"{_shown(given)} is not a lowercase slug" if "a-z0-9" in str(e.get("ctx")) else msg
     if kind.startswith("date"):
-        return f"{given!r} is not a date: {msg.lower()}"
+        return f"{_shown(given)} is not a date: {msg.lower()}"
     if kind == "value_error":
         return str(msg).removeprefix("Value error, ")
-    return str(msg) if not isinstance(given, str | int | float) else f"{msg} (got {given!r})"
+    return str(msg) if not isinstance(given, str | int | float) else f"{msg} (got {_shown(given)})"
 
 
 _TYPE_HINTS = {
@@ -328,14 +398,21 @@ def _add(
 def read_source_text(root: Path, source: Source) -> str:
     """The stored text of ``source``, kept inside ``root/sources``; raises DataError."""
     where = f"{root.name}/sources/{source.text}"
-    base = (root / "sources").resolve()
-    target = (root / "sources" / source.text).resolve()
-    if not target.is_relative_to(base) or Path(source.text).is_absolute():
+    base = root.resolve() / "sources"
+    target = _resolved(root / "sources" / source.text)
+    if target is None or not target.is_relative_to(base) or Path(source.text).is_absolute():
         raise _text_problem(
             source,
             "text",
-            f"{source.text!r} points outside {root.name}/sources/",
+            f"{source.text!r} points outside {root.name}/sources/ (or is not a usable path)",
             "store the text inside the data folder's sources/ and name it there",
+        )
+    if target.exists() and not target.is_file():
+        raise _text_problem(
+            source,
+            "text",
+            f"{where} is not a regular file",
+            "name the plain-text file that holds the source's text",
         )
     try:
         raw = target.read_bytes()
@@ -359,6 +436,14 @@ def read_source_text(root: Path, source: Source) -> str:
         raise _text_problem(
             source, "text", f"{where} is not UTF-8 (byte {err.start})", "convert the text to UTF-8"
         ) from None
+
+
+def _resolved(path: Path) -> Path | None:
+    """``path`` with links resolved, or None when it cannot be (link loop, NUL byte)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def _text_problem(source: Source, field: str, message: str, hint: str) -> DataError:

@@ -18,7 +18,7 @@ from schemas.errors import DetenteError
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 # one module per group of commands; each defines register(subparsers)
-COMMAND_MODULES = ["check"]
+COMMAND_MODULES = ["check", "build", "draw", "synth"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -24,8 +24,11 @@ def test_check_reports_every_problem_with_exit_1(
     seed_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     actors = seed_copy / "actors.yaml"
-    actors.write_text(actors.read_text().replace("wikidata: Q159", "wikidata: Q-159")
-                      .replace("kind: alliance", "kind: alliance\n    colour: blue"))
+    actors.write_text(
+        actors.read_text()
+        .replace("wikidata: Q159", "wikidata: Q-159")
+        .replace("kind: alliance", "kind: alliance\n    colour: blue")
+    )
     assert main(["check", str(seed_copy)]) == 1
     err = capsys.readouterr().err
     assert "2 problems in the data" in err
@@ -48,8 +51,13 @@ def test_usage_error_exits_2() -> None:
 def test_real_process_has_no_traceback(seed_copy: Path) -> None:
     (seed_copy / "topics.yaml").write_text("topics:\n\t- id: x\n")
     detente = Path(sys.executable).parent / "detente"
-    proc = subprocess.run([str(detente), "check", str(seed_copy)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [str(detente), "check", str(seed_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "data/topics.yaml:2: (yaml)" in proc.stderr and "tabs" in proc.stderr
     assert "Traceback" not in proc.stderr

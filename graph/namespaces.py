@@ -1,0 +1,275 @@
+"""The vocabularies detente writes, and the one function that mints every data IRI.
+
+detente's own terms live in two places:
+
+* ``DET`` (``https://w3id.org/detente/ns#``): the classes and properties,
+  declared with a label and a comment in ``schemas/ontology.ttl``;
+* ``DETV`` (``https://w3id.org/detente/vocab/``): the SKOS concepts of the
+  controlled vocabularies (see :mod:`graph.skos`).
+
+Records get IRIs under a configurable *data base* (default
+``https://w3id.org/detente/id/``), always as ``{base}{kind}/{id}[/{part}...]``,
+and always through :func:`mint` (or the :class:`Minter` it wraps).
+
+>>> str(mint("actor", "russia"))
+'https://w3id.org/detente/id/actor/russia'
+>>> str(mint("statement", "s1", "evidence", base="http://example.org/d/"))
+'http://example.org/d/statement/s1/evidence'
+>>> parse_iri("https://w3id.org/detente/id/actor/russia")
+('actor', 'russia', ())
+>>> DET.supports
+rdflib.term.URIRef('https://w3id.org/detente/ns#supports')
+>>> DET.suports
+Traceback (most recent call last):
+...
+AttributeError: term 'suports' not in namespace 'https://w3id.org/detente/ns#'
+"""
+
+from __future__ import annotations
+
+# RDF term names are camelCase by convention
+# ruff: noqa: N815
+import re
+from functools import lru_cache
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from schemas.errors import UsageError
+from schemas.models import SLUG_PATTERN
+
+__all__ = [
+    "CITO",
+    "DEFAULT_BASE",
+    "DET",
+    "DETV",
+    "KINDS",
+    "OA",
+    "PREFIXES",
+    "Minter",
+    "check_base",
+    "mint",
+    "parse_iri",
+    "prefixes",
+]
+
+DEFAULT_BASE = "https://w3id.org/detente/id/"
+"""Where record IRIs live unless a build says otherwise."""
+
+DETV = Namespace("https://w3id.org/detente/vocab/")
+"""The SKOS concepts of the controlled vocabularies: ``detv:stance-opposes``."""
+
+KINDS = frozenset(
+    {"actor", "topic", "meeting", "concession", "position", "source", "statement", "graph"}
+)
+"""Kinds of record (plus ``graph``) that may head a data IRI."""
+
+_PREFIX_KINDS = (
+    "actor",
+    "topic",
+    "meeting",
+    "concession",
+    "position",
+    "source",
+    "statement",
+    "graph",
+)
+_SLUG = re.compile(SLUG_PATTERN)
+_PART = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")
+_BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
+
+
+class DET(DefinedNamespace):
+    """detente's classes and properties (``schemas/ontology.ttl`` declares each one)."""
+
+    _NS = Namespace("https://w3id.org/detente/ns#")
+    _fail = True
+
+    # classes
+    Actor: URIRef  # anyone who speaks, concedes or meets (prov:Agent)
+    State: URIRef  # a sovereign state as an actor
+    Alliance: URIRef  # a treaty-based alliance of states
+    InformalGroup: URIRef  # actors a source names together
+    Source: URIRef  # a document whose text anchors statements
+    Statement: URIRef  # an attributed utterance, the unit of provenance
+    Topic: URIRef  # an item on the negotiating table (skos:Concept)
+    Claimable: URIRef  # something statements support or deny
+    Meeting: URIRef  # a meeting held, planned, proposed or cancelled (schema:Event)
+    Participation: URIRef  # an actor's part in a meeting (schema:Role)
+    Concession: URIRef  # a claimed concession
+    Position: URIRef  # an actor's claimed stance on a topic
+
+    # concept-valued properties (values are detv: SKOS concepts)
+    actorKind: URIRef
+    sourceKind: URIRef
+    topicKind: URIRef
+    statementMode: URIRef
+    datePrecision: URIRef
+    venueKind: URIRef
+    concessionKind: URIRef
+    concessionForm: URIRef
+    modality: URIRef
+    stance: URIRef
+    participantRole: URIRef
+    ploverEvent: URIRef
+
+    # sources
+    textFile: URIRef  # path of the stored plain text
+    sha256: URIRef  # SHA-256 of the stored text
+    furniture: URIRef  # a passage that is not body text
+
+    # statements
+    venueLabel: URIRef  # where it was said, as the source names it
+    outlet: URIRef  # the media-outlet actor it was said to
+    atMeeting: URIRef  # the meeting it was said at
+    dateNote: URIRef  # how the date was resolved
+    reportedBy: URIRef  # the statement that carries this one
+    supports: URIRef  # a concession, position or meeting it asserts
+    denies: URIRef  # a concession, position or meeting it denies
+    evidence: URIRef  # the passage of the source it stands on
+
+    # concessions and positions
+    conceder: URIRef
+    concededTo: URIRef
+    beneficiary: URIRef
+    condition: URIRef
+    madeAt: URIRef
+    madeOn: URIRef
+    heldBy: URIRef
+
+    # meetings
+    participation: URIRef
+    participant: URIRef
+
+    # list order (present only when a list's order is not its sorted order)
+    aliasList: URIRef
+    furnitureList: URIRef
+    supportsList: URIRef
+    deniesList: URIRef
+    concededToList: URIRef
+    beneficiaryList: URIRef
+    conditionList: URIRef
+
+
+class OA(DefinedNamespace):
+    """The Web Annotation terms detente uses (rdflib ships no OA namespace)."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextQuoteSelector: URIRef
+    TextPositionSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+    start: URIRef
+    end: URIRef
+
+
+class CITO(DefinedNamespace):
+    """The Citation Typing Ontology terms ``det:supports`` and ``det:denies`` refine."""
+
+    _NS = Namespace("http://purl.org/spar/cito/")
+    _fail = True
+
+    cites: URIRef
+    supports: URIRef
+    disputes: URIRef
+
+
+# prefix -> namespace, in the order every serialization declares them
+PREFIXES: dict[str, str] = {
+    "det": str(DET._NS),
+    "detv": str(DETV),
+    "cito": str(CITO._NS),
+    "dcterms": "http://purl.org/dc/terms/",
+    "oa": str(OA._NS),
+    "org": "http://www.w3.org/ns/org#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "wd": "http://www.wikidata.org/entity/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can head data IRIs (absolute http(s), ends in / or #); else UsageError.
+
+    >>> check_base("http://example.org/data/")
+    'http://example.org/data/'
+    >>> check_base("example.org")
+    Traceback (most recent call last):
+    ...
+    schemas.errors.UsageError: base IRI 'example.org' ... ends in '/' or '#'
+    """
+    if not _BASE.match(base):
+        raise UsageError(
+            f"base IRI {base!r} is not usable: give an absolute http(s) IRI without spaces "
+            "or <>\"{}|\\^` that ends in '/' or '#'"
+        )
+    return base
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Every prefix a serialization declares: one per kind of record under the data base.
+
+    >>> list(prefixes())[:3], prefixes()["actor"]
+    (['actor', 'topic', 'meeting'], 'https://w3id.org/detente/id/actor/')
+    """
+    check_base(base)
+    return {**{kind: f"{base}{kind}/" for kind in _PREFIX_KINDS}, **PREFIXES}
+
+
+class Minter:
+    """Mints data IRIs under one base; the compiler's fast path and :func:`mint`'s engine.
+
+    >>> Minter("http://example.org/d/").iri("topic", "x", "scheme")
+    'http://example.org/d/topic/x/scheme'
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = check_base(base)
+
+    def iri(self, kind: str, record_id: str, *parts: str) -> str:
+        """The IRI (as a string) of record ``record_id`` of ``kind``, or of a part of it."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown IRI kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+        if not _SLUG.match(record_id):
+            raise ValueError(f"{record_id!r} is not a slug; it cannot go inside an IRI")
+        for part in parts:
+            if not _PART.match(part):
+                raise ValueError(f"{part!r} cannot go inside an IRI")
+        tail = "".join(f"/{part}" for part in parts)
+        return f"{self.base}{kind}/{record_id}{tail}"
+
+    def parse(self, iri: str) -> tuple[str, str, tuple[str, ...]] | None:
+        """``(kind, id, parts)`` of an IRI this minter made, else None."""
+        if not iri.startswith(self.base):
+            return None
+        kind, _, rest = iri[len(self.base) :].partition("/")
+        record_id, *parts = rest.split("/")
+        if kind not in KINDS or not _SLUG.match(record_id):
+            return None
+        return kind, record_id, tuple(parts)
+
+
+@lru_cache(maxsize=16)
+def _minter(base: str) -> Minter:
+    return Minter(base)
+
+
+def mint(kind: str, record_id: str, *parts: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of record ``record_id`` of ``kind`` (or of one of its parts) under ``base``."""
+    return URIRef(_minter(base).iri(kind, record_id, *parts))
+
+
+def parse_iri(iri: str, base: str = DEFAULT_BASE) -> tuple[str, str, tuple[str, ...]] | None:
+    """Invert :func:`mint`: ``(kind, id, parts)``, or None for an IRI not minted under ``base``."""
+    return _minter(base).parse(str(iri))

@@ -1,0 +1,160 @@
+"""A per-file cache of validated records, keyed by content hash and loader version.
+
+:func:`schemas.load.load` with a ``cache_dir`` keeps, for each record file
+that validated without problems, the records it yielded (and their lines) as
+one JSON file under ``cache_dir/records/``. A later load that finds a file
+with the same path and bytes, read by the same loader, restores its records
+from JSON instead of parsing the YAML again; cross-file checks and evidence
+anchoring still run over the whole corpus.
+
+The cache is JSON read back through the same pydantic models, so a damaged
+or tampered entry can at worst yield records that pass validation; an entry
+that does not parse or validate, or names another file or version, is
+ignored and the file is read from its YAML. Nothing is unpickled.
+
+>>> import shutil, tempfile
+>>> from schemas.load import load
+>>> tmp = Path(tempfile.mkdtemp())
+>>> cold = load("data", cache_dir=tmp)
+>>> len(list((tmp / "records").glob("*.json"))) > 0
+True
+>>> load("data", cache_dir=tmp) == cold
+True
+>>> shutil.rmtree(tmp)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from schemas.corpus import SECTIONS, Corpus
+from schemas.models import (
+    Actor,
+    Concession,
+    Identified,
+    Meeting,
+    Position,
+    Source,
+    Statement,
+    Topic,
+)
+
+__all__ = ["LOADER_VERSION", "FileRecords", "RecordCache", "loader_version", "ordered_records"]
+
+# Bump when the meaning of a cached entry changes in a way the code fingerprint cannot see.
+LOADER_VERSION = "1"
+# The modules whose code decides what a record file validates to.
+_FINGERPRINTED = ("models.py", "vocab.py", "load.py", "yamlio.py", "cache.py")
+
+
+def loader_version() -> str:
+    """:data:`LOADER_VERSION` plus a hash of the loader's and models' source code.
+
+    Editing the models or the loader thus invalidates every cached entry.
+    """
+    digest = hashlib.sha256(LOADER_VERSION.encode())
+    here = Path(__file__).parent
+    for name in _FINGERPRINTED:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    return f"{LOADER_VERSION}-{digest.hexdigest()[:16]}"
+
+
+class FileRecords(BaseModel):
+    """What one record file yielded: its records by section, and the order and lines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    file: str
+    order: list[tuple[str, int]] = []  # (section, line) of each record, in file order
+    actors: list[Actor] = []
+    topics: list[Topic] = []
+    meetings: list[Meeting] = []
+    concessions: list[Concession] = []
+    positions: list[Position] = []
+    sources: list[Source] = []
+    statements: list[Statement] = []
+
+
+def ordered_records(part: Corpus) -> Iterator[tuple[str, Identified, int]]:
+    """``(section, record, line)`` for every record of ``part`` in the order it was added."""
+    section_of = {ident: name for name in SECTIONS for ident in part.section(name)}
+    for ident, location in part.locations.items():
+        name = section_of[ident]
+        yield name, part.section(name)[ident], location.line
+
+
+class RecordCache:
+    """The ``records/`` folder of a cache directory; see the module docstring."""
+
+    def __init__(self, cache_dir: str | Path) -> None:
+        self.folder = Path(cache_dir) / "records"
+        self.version = loader_version()
+        self.hits = 0
+        self.misses = 0
+        self._read: dict[str, bytes] = {}  # content digest of each missed file, as first read
+
+    def _entry(self, rel: str, digest: bytes) -> Path:
+        key = hashlib.sha256(b"\0".join([self.version.encode(), rel.encode(), digest]))
+        return self.folder / f"{key.hexdigest()}.json"
+
+    def restore(self, file: Path, rel: str) -> list[tuple[str, Identified, int]] | None:
+        """The records cached for ``file`` as it is now, or None (and count a miss)."""
+        records = None
+        try:
+            digest = hashlib.sha256(file.read_bytes()).digest()
+            self._read[rel] = digest
+            data = FileRecords.model_validate_json(self._entry(rel, digest).read_bytes())
+            records = self._unpack(data, rel)
+        except (OSError, ValidationError, ValueError):
+            pass
+        if records is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return records
+
+    def _unpack(self, data: FileRecords, rel: str) -> list[tuple[str, Identified, int]] | None:
+        if data.version != self.version or data.file != rel:
+            return None
+        pending = {name: iter(getattr(data, name)) for name in SECTIONS}
+        out: list[tuple[str, Identified, int]] = []
+        for name, line in data.order:
+            record = next(pending[name], None) if name in pending else None
+            if record is None:
+                return None
+            out.append((name, record, line))
+        if any(next(rest, None) is not None for rest in pending.values()):
+            return None
+        return out
+
+    def store(self, file: Path, rel: str, part: Corpus) -> None:
+        """Cache the records ``part`` holds for ``file``; a failure to write is ignored.
+
+        Nothing is stored unless :meth:`restore` saw the same bytes before the
+        file was parsed, so a file edited during a load is never cached wrongly.
+        """
+        order = [(name, line) for name, _, line in ordered_records(part)]
+        data = FileRecords(
+            version=self.version,
+            file=rel,
+            order=order,
+            **{name: list(part.section(name).values()) for name in SECTIONS},
+        )
+        try:
+            payload = data.model_dump_json().encode("utf-8")
+            digest = hashlib.sha256(file.read_bytes()).digest()
+            if self._read.get(rel) != digest:
+                return
+            entry = self._entry(rel, digest)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(payload)
+            tmp.replace(entry)
+        except (OSError, ValueError):
+            return
