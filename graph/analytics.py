@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import combinations, islice, pairwise
 from typing import TYPE_CHECKING, Literal
 
 from schemas.corpus import Corpus
@@ -169,8 +169,9 @@ def centrality(corpus: Corpus, measure: Measure = "degree") -> list[tuple[str, f
     else:
         from schemas.errors import UsageError
 
-        raise UsageError(f"unknown centrality measure {measure!r}; use degree, weighted "
-                         "or betweenness")
+        raise UsageError(
+            f"unknown centrality measure {measure!r}; use degree, weighted or betweenness"
+        )
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -196,6 +197,9 @@ class Chain:
             parts.append(f" -{kind}-> " if fwd else f" <-{kind}- ")
             parts.append(label)
         return "".join(parts)
+
+
+_MAX_TIES = 10_000  # equally short chains compared at most, to bound the work
 
 
 def shortest_chain(
@@ -228,7 +232,8 @@ def shortest_chain(
     keep = [n for n, k in g.nodes(data="kind") if k not in skipped or n in (a, b)]
     view = g.subgraph(keep).to_undirected(as_view=True)
     try:
-        path: list[str] = nx.shortest_path(view, a, b)
+        # among equally short chains, the first in id order, so answers are reproducible
+        path: list[str] = min(islice(nx.all_shortest_paths(view, a, b), _MAX_TIES))
     except nx.NetworkXNoPath:
         return None
     kinds: list[str] = []

@@ -38,19 +38,36 @@ KIND_STYLE: dict[str, tuple[str, str]] = {  # kind -> (vis shape, colour)
     "statement": ("square", "#f0f0f0"),
     "source": ("database", "#d9d9d9"),
 }
-STATUS_COLOUR = {"confirmed": "#1b7837", "claimed": "#d95f02", "disputed": "#b2182b",
-                 "denied": "#6a6a6a"}
+STATUS_COLOUR = {
+    "confirmed": "#1b7837",
+    "claimed": "#d95f02",
+    "disputed": "#b2182b",
+    "denied": "#6a6a6a",
+}
 FIELDS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> (attribute, heading) shown
     "actor": (("actor_kind", "kind"), ("aliases", "also called"), ("wikidata", "Wikidata")),
-    "concession": (("status", "status"), ("modality", "modality"), ("form", "form"),
-                   ("date", "made on"), ("conditions", "conditions"), ("note", "note")),
+    "concession": (
+        ("status", "status"),
+        ("modality", "modality"),
+        ("form", "form"),
+        ("date", "made on"),
+        ("conditions", "conditions"),
+        ("note", "note"),
+    ),
     "topic": (("topic_kind", "kind"), ("description", "description")),
-    "meeting": (("status", "status"), ("date", "date"), ("location", "venue"),
-                ("note", "note")),
+    "meeting": (("status", "status"), ("date", "date"), ("location", "venue"), ("note", "note")),
     "position": (("stance", "stance"), ("note", "note")),
-    "statement": (("label", "quote"), ("speaker_name", "speaker"), ("mode", "mode"),
-                  ("venue", "venue"), ("date", "date"), ("date_precision", "date precision"),
-                  ("date_note", "how dated"), ("source", "source"), ("note", "note")),
+    "statement": (
+        ("label", "quote"),
+        ("speaker_name", "speaker"),
+        ("mode", "mode"),
+        ("venue", "venue"),
+        ("date", "date"),
+        ("date_precision", "date precision"),
+        ("date_note", "how dated"),
+        ("source", "source"),
+        ("note", "note"),
+    ),
     "source": (("publisher", "publisher"), ("date", "published"), ("url", "url")),
 }
 
@@ -93,9 +110,13 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
         for u, _, k in graph.in_edges(node, keys=True):
             if k == "claims":
                 st = graph.nodes[u]
-                lines.append((f"claim ({graph.edges[u, node, k].get('polarity', 'asserts')})",
-                              f"{st.get('speaker_name', '')}, {st.get('venue', '')}, "
-                              f"{_text(st.get('date', ''))}: {st.get('label', '')}"))
+                lines.append(
+                    (
+                        f"claim ({graph.edges[u, node, k].get('polarity', 'asserts')})",
+                        f"{st.get('speaker_name', '')}, {st.get('venue', '')}, "
+                        f"{_text(st.get('date', ''))}: {st.get('label', '')}",
+                    )
+                )
     return lines
 
 
@@ -114,27 +135,46 @@ def _payload(graph: nx.MultiDiGraph) -> dict[str, Any]:
             who = "the article" if data.get("mode") == "narration" else who
             label = f"{who}, {_text(data.get('date', ''))}"
         border = STATUS_COLOUR.get(str(data.get("status")), "#555555")
-        nodes.append({"id": n, "label": _short(label), "group": kind, "shape": shape,
-                      "color": {"background": colour, "border": border},
-                      "borderWidth": 2 if kind == "concession" else 1,
-                      "details": node_details(graph, n)})
+        nodes.append(
+            {
+                "id": n,
+                "label": _short(label),
+                "group": kind,
+                "shape": shape,
+                "color": {"background": colour, "border": border},
+                "borderWidth": 2 if kind == "concession" else 1,
+                "details": node_details(graph, n),
+            }
+        )
     edges = []
     for u, v, k, data in graph.edges(keys=True, data=True):
         if k == "reported_in":  # every statement's card names its source; the hub clutters
             continue
         status = str(data.get("status", ""))
-        edges.append({"from": u, "to": v, "label": k, "arrows": "to",
-                      "dashes": status in ("claimed", "disputed"),
-                      "color": STATUS_COLOUR.get(status, "#9e9e9e"),
-                      "width": 3 if k in ("conceded", "conceded_to") else 1})
+        edges.append(
+            {
+                "from": u,
+                "to": v,
+                "label": k,
+                "arrows": "to",
+                "dashes": status in ("claimed", "disputed"),
+                "color": STATUS_COLOUR.get(status, "#9e9e9e"),
+                "width": 3 if k in ("conceded", "conceded_to") else 1,
+            }
+        )
     return {"nodes": nodes, "edges": edges}
 
 
 def _script_json(value: Any) -> str:
     """JSON safe inside an HTML <script> element: no '<', '>' or '&' survive raw."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, esc)
     return text
 
@@ -223,9 +263,14 @@ class HTMLGraph:
     def __init__(self, page: str) -> None:
         self.html = page
 
+    def __repr__(self) -> str:
+        return f"<HTMLGraph: {len(self.html):,} characters of self-contained HTML>"
+
     def _repr_html_(self) -> str:
-        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" width="100%" '
-                'height="820" style="border:0" sandbox="allow-scripts"></iframe>')
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" width="100%" '
+            'height="820" style="border:0" sandbox="allow-scripts"></iframe>'
+        )
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page atomically; returns the path."""
@@ -236,10 +281,17 @@ class HTMLGraph:
 
 def to_html(graph: nx.MultiDiGraph, title: str = "detente: who conceded what") -> HTMLGraph:
     """The interactive page of the projection; hover a node to read its details."""
-    legend = ("ellipse actor · box concession (border: green confirmed, orange claimed) · "
-              "hexagon topic · diamond meeting · dot position · square statement · "
-              "dashed edge: claimed only by the other side")
-    page = _PAGE.format(title=html.escape(title), legend=html.escape(legend),
-                        css=_asset("vis-network.css"), js=_asset("vis-network.min.js"),
-                        data=_script_json(_payload(graph)), script=_SCRIPT)
+    legend = (
+        "ellipse actor · box concession (border: green confirmed, orange claimed) · "
+        "hexagon topic · diamond meeting · dot position · square statement · "
+        "dashed edge: claimed only by the other side"
+    )
+    page = _PAGE.format(
+        title=html.escape(title),
+        legend=html.escape(legend),
+        css=_asset("vis-network.css"),
+        js=_asset("vis-network.min.js"),
+        data=_script_json(_payload(graph)),
+        script=_SCRIPT,
+    )
     return HTMLGraph(page)

@@ -154,56 +154,121 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             g.add_edge(u, v, key=kind.value, kind=kind.value, **attrs)
 
     for a in sorted(corpus.actors.values(), key=lambda a: a.id):
-        add_node(node_id(NodeKind.ACTOR, a.id), kind="actor", record_id=a.id, label=a.name,
-                 actor_kind=a.kind.value, aliases=tuple(a.aliases), wikidata=a.wikidata,
-                 note=a.note)
+        add_node(
+            node_id(NodeKind.ACTOR, a.id),
+            kind="actor",
+            record_id=a.id,
+            label=a.name,
+            actor_kind=a.kind.value,
+            aliases=tuple(a.aliases),
+            wikidata=a.wikidata,
+            note=a.note,
+        )
     for t in sorted(corpus.topics.values(), key=lambda t: t.id):
-        add_node(node_id(NodeKind.TOPIC, t.id), kind="topic", record_id=t.id, label=t.label,
-                 topic_kind=t.kind.value, description=t.description)
+        add_node(
+            node_id(NodeKind.TOPIC, t.id),
+            kind="topic",
+            record_id=t.id,
+            label=t.label,
+            topic_kind=t.kind.value,
+            description=t.description,
+        )
     for m in sorted(corpus.meetings.values(), key=lambda m: m.id):
-        add_node(node_id(NodeKind.MEETING, m.id), kind="meeting", record_id=m.id,
-                 label=m.title, status=m.status.value, date=m.start, end=m.end,
-                 location=m.location, note=m.note)
+        add_node(
+            node_id(NodeKind.MEETING, m.id),
+            kind="meeting",
+            record_id=m.id,
+            label=m.title,
+            status=m.status.value,
+            date=m.start,
+            end=m.end,
+            location=m.location,
+            note=m.note,
+        )
     for s in sorted(corpus.sources.values(), key=lambda s: s.id):
-        add_node(node_id(NodeKind.SOURCE, s.id), kind="source", record_id=s.id, label=s.title,
-                 date=s.published, publisher=s.publisher, url=s.url,
-                 source_kind=s.kind.value)
+        add_node(
+            node_id(NodeKind.SOURCE, s.id),
+            kind="source",
+            record_id=s.id,
+            label=s.title,
+            date=s.published,
+            publisher=s.publisher,
+            url=s.url,
+            source_kind=s.kind.value,
+        )
     for c in sorted(corpus.concessions.values(), key=lambda c: c.id):
-        add_node(node_id(NodeKind.CONCESSION, c.id), kind="concession", record_id=c.id,
-                 label=c.summary, status=status_of(corpus, c.id).value,
-                 concession_kind=c.kind.value, modality=c.modality.value, form=c.form.value,
-                 conditions=tuple(c.conditions), date=c.made_on, note=c.note,
-                 plover=c.plover.value if c.plover else None)
+        add_node(
+            node_id(NodeKind.CONCESSION, c.id),
+            kind="concession",
+            record_id=c.id,
+            label=c.summary,
+            status=status_of(corpus, c.id).value,
+            concession_kind=c.kind.value,
+            modality=c.modality.value,
+            form=c.form.value,
+            conditions=tuple(c.conditions),
+            date=c.made_on,
+            note=c.note,
+            plover=c.plover.value if c.plover else None,
+        )
     for p in sorted(corpus.positions.values(), key=lambda p: p.id):
-        add_node(node_id(NodeKind.POSITION, p.id), kind="position", record_id=p.id,
-                 label=p.summary, stance=p.stance.value, date=p.valid_from,
-                 valid_until=p.valid_until, note=p.note)
+        add_node(
+            node_id(NodeKind.POSITION, p.id),
+            kind="position",
+            record_id=p.id,
+            label=p.summary,
+            stance=p.stance.value,
+            date=p.valid_from,
+            valid_until=p.valid_until,
+            note=p.note,
+        )
     for st in sorted(corpus.statements.values(), key=lambda s: (s.date, s.id)):
-        add_node(node_id(NodeKind.STATEMENT, st.id), kind="statement", record_id=st.id,
-                 label=st.text, speaker=st.speaker,
-                 speaker_name=corpus.speaker_name(st.speaker), mode=st.mode.value,
-                 venue=st.venue.label, venue_kind=st.venue.kind.value, date=st.date,
-                 date_precision=st.date_precision.value, date_note=st.date_note,
-                 source=st.source, note=st.note)
+        add_node(
+            node_id(NodeKind.STATEMENT, st.id),
+            kind="statement",
+            record_id=st.id,
+            label=st.text,
+            speaker=st.speaker,
+            speaker_name=corpus.speaker_name(st.speaker),
+            mode=st.mode.value,
+            venue=st.venue.label,
+            venue_kind=st.venue.kind.value,
+            date=st.date,
+            date_precision=st.date_precision.value,
+            date_note=st.date_note,
+            source=st.source,
+            note=st.note,
+        )
 
     for a in sorted(corpus.actors.values(), key=lambda a: a.id):
         for aff in a.affiliations:
-            edge(node_id("actor", a.id), node_id("actor", aff.of), EdgeKind.AFFILIATED_WITH,
-                 role=aff.role, date=aff.start, end=aff.end)
+            edge(
+                node_id("actor", a.id),
+                node_id("actor", aff.of),
+                EdgeKind.AFFILIATED_WITH,
+                role=aff.role,
+                date=aff.start,
+                end=aff.end,
+            )
     for t in corpus.topics.values():
         if t.broader:
             edge(node_id("topic", t.id), node_id("topic", t.broader), EdgeKind.BROADER)
     for m in corpus.meetings.values():
         for part in m.participants:
-            edge(node_id("actor", part.actor), node_id("meeting", m.id), EdgeKind.ATTENDED,
-                 role=part.role.value, date=m.start, status=m.status.value)
+            edge(
+                node_id("actor", part.actor),
+                node_id("meeting", m.id),
+                EdgeKind.ATTENDED,
+                role=part.role.value,
+                date=m.start,
+                status=m.status.value,
+            )
     for c in corpus.concessions.values():
         cid = node_id("concession", c.id)
         status = g.nodes[cid]["status"]
         edge(node_id("actor", c.conceder), cid, EdgeKind.CONCEDED, status=status, date=c.made_on)
         for other in c.conceded_to:
-            edge(cid, node_id("actor", other), EdgeKind.CONCEDED_TO, status=status,
-                 date=c.made_on)
+            edge(cid, node_id("actor", other), EdgeKind.CONCEDED_TO, status=status, date=c.made_on)
         for other in c.beneficiaries:
             edge(cid, node_id("actor", other), EdgeKind.BENEFITS)
         edge(cid, node_id("topic", c.topic), EdgeKind.ABOUT)
@@ -227,15 +292,22 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             for rid in ids:
                 kind = _claimed_kind(corpus, rid)
                 if kind is not None:
-                    edge(sid, node_id(kind, rid), EdgeKind.CLAIMS, polarity=polarity,
-                         date=st.date, date_precision=st.date_precision.value)
+                    edge(
+                        sid,
+                        node_id(kind, rid),
+                        EdgeKind.CLAIMS,
+                        polarity=polarity,
+                        date=st.date,
+                        date_precision=st.date_precision.value,
+                    )
     for c in corpus.concessions.values():  # who claims it, summarised on the node itself
         counts: dict[str, int] = {}
         for st in corpus.supporting(c.id):
             counts[st.speaker] = counts.get(st.speaker, 0) + 1
         g.nodes[node_id("concession", c.id)]["claimants"] = tuple(
             f"{corpus.speaker_name(sp)} ({n} statement{'s' if n != 1 else ''})"
-            for sp, n in sorted(counts.items()))
+            for sp, n in sorted(counts.items())
+        )
     for _, data in g.nodes(data=True):
         for key in [k for k, v in data.items() if v is None]:
             del data[key]
@@ -343,11 +415,17 @@ def focus(graph: nx.MultiDiGraph, center: str, radius: int = 2) -> nx.MultiDiGra
 
     if center not in graph:
         raise UsageError(f"{center!r} is not in the graph; pick a node id such as 'actor:russia'")
-    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center,
-                                                 cutoff=radius)
+    near = nx.single_source_shortest_path_length(
+        graph.to_undirected(as_view=True), center, cutoff=radius
+    )
     keep = set(near)
     keep |= {v for u, v, k in graph.edges(keys=True) if k == "said_by" and u in keep}
-    sub: nx.MultiDiGraph = graph.subgraph(keep).copy()
+    # rebuild in a fixed order: subgraph() of a set would follow the hash seed
+    sub: nx.MultiDiGraph = nx.MultiDiGraph(**graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
+    sub.add_edges_from(
+        (u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep
+    )
     return sub
 
 

@@ -165,11 +165,14 @@ class Corpus:
         names = self._names()
         hits = get_close_matches(name.strip().casefold(), list(names), n=n, cutoff=0.5)
         out: list[str] = []
+        seen: set[str] = set()
         for hit in hits:
             actor = self.actors[names[hit]]
-            label = actor.id if hit == actor.id else f"{actor.id} ({hit})"
-            if label not in out:
-                out.append(label)
+            if actor.id in seen:
+                continue
+            seen.add(actor.id)
+            surface = next(f for f in (actor.id, actor.name, *actor.aliases) if f.casefold() == hit)
+            out.append(actor.id if surface == actor.id else f"{actor.id} ({surface})")
         return out
 
     def _names(self) -> dict[str, str]:

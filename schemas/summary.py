@@ -13,7 +13,7 @@ __all__ = ["summary_lines"]
 
 
 def summary_lines(corpus: Corpus) -> list[str]:
-    """Record counts, then one line per concession with its claimants and venues."""
+    """Record counts, then one line per concession: who claims and who denies it, and where."""
     parts = []
     for name, count in corpus.counts().items():
         noun = name if count != 1 else name[:-1]

@@ -1,0 +1,341 @@
+"""Ask the graph who conceded what, according to whom, with derived status and as-of dates.
+
+:class:`Graph` wraps a SPARQL :class:`~graph.engine.Engine` (an in-memory
+pyoxigraph store by default) and answers with typed rows (:mod:`graph.rows`).
+The SPARQL lives in named files under ``graph/queries/``; values are always
+bound, never written into query text. Actor filters take ids, names or
+aliases (``by="Moscow"`` is Russia); an unknown actor or topic raises
+:class:`~schemas.errors.NotFoundError` naming the closest matches.
+
+Status is derived with :func:`graph.status.derive_status`; whether a speaker
+is on the conceder's side on a claim's date is :meth:`Corpus.speaks_for
+<schemas.corpus.Corpus.speaks_for>` itself, run over the actors and
+affiliations read back from the graph. :meth:`Graph.as_of` restricts every
+answer to what had been said by a date, with the rule of
+:meth:`Corpus.as_of <schemas.corpus.Corpus.as_of>`.
+
+>>> g = Graph.from_data("data")
+>>> rows = g.concessions(by="Moscow")
+>>> [(r.concession, r.status) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+[('russia-accepts-us-article-5-like-guarantee', 'claimed'),
+ ('russia-legislated-no-seizure-pledge', 'claimed')]
+>>> sorted({c.speaker.name for r in rows for c in r.claims})
+['Steve Witkoff']
+>>> len(g.as_of(dt.date(2025, 8, 16)).concessions())
+0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.engine import Engine, Iri, LocalEngine, Value
+from graph.registry import DET, Registry, concept_value, record_id
+from graph.results import Rows
+from graph.rows import (
+    ClaimRow,
+    ConcessionRow,
+    Ref,
+)
+from graph.status import Claim, ClaimStatus, derive_status
+from graph.views import Views, choice, parse_day
+from schemas.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from schemas.corpus import Corpus
+
+__all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
+
+QUERIES = Path(__file__).parent / "queries"
+"""Where the named SPARQL queries live, one ``<name>.rq`` each."""
+
+BUILD_FILES = ("detente.nq", "detente.trig")
+"""Files of a build folder that hold every named graph, in order of preference."""
+
+
+@cache
+def query_text(name: str) -> str:
+    """The text of the named query ``graph/queries/<name>.rq``.
+
+    >>> "SELECT ?concession" in query_text("concessions")
+    True
+    """
+    path = QUERIES / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in QUERIES.glob("*.rq")))
+        raise UsageError(f"no named query {name!r}; known: {known}")
+    return path.read_text(encoding="utf-8")
+
+
+_DENIES = DET + "denies"
+
+
+@dataclass
+class _Shared:
+    """What a graph and its :meth:`Graph.as_of` views share: the store is never written."""
+
+    registry: Registry | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+class Graph(Views):
+    """The detente graph, ready to be asked; optionally restricted to a date (:meth:`as_of`)."""
+
+    def __init__(
+        self, engine: Engine, day: dt.date | None = None, shared: _Shared | None = None
+    ) -> None:
+        self.engine = engine
+        self.day = day
+        self._shared = shared if shared is not None else _Shared()
+
+    # --- opening ------------------------------------------------------------------------
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> Graph:
+        """Compile a loaded corpus (with :func:`graph.compile.compile_quads`) and open it."""
+        from graph.compile import compile_quads
+
+        return cls(LocalEngine.from_text(compile_quads(corpus).nquads(), "nq"))
+
+    @classmethod
+    def from_data(cls, data: str | Path = "data") -> Graph:
+        """Load, validate and compile a data folder, then open it."""
+        from schemas.load import load
+
+        return cls.from_corpus(load(data))
+
+    @classmethod
+    def from_build(cls, build: str | Path = "build") -> Graph:
+        """Open what ``detente build`` wrote: ``detente.nq`` or ``detente.trig`` in ``build``."""
+        folder = Path(build)
+        for name in BUILD_FILES:
+            if (folder / name).is_file():
+                return cls(LocalEngine.from_files([folder / name]))
+        raise NotFoundError("build", str(folder), [f"run `detente build --out {folder}` first"])
+
+    @classmethod
+    def open(cls, path: str | Path) -> Graph:
+        """A build folder, an RDF file (.trig, .nq) or a data folder, whichever ``path`` is."""
+        target = Path(path)
+        if target.is_file():
+            return cls(LocalEngine.from_files([target]))
+        if any((target / name).is_file() for name in BUILD_FILES):
+            return cls.from_build(target)
+        return cls.from_data(target)
+
+    # --- basics -------------------------------------------------------------------------
+    @property
+    def registry(self) -> Registry:
+        """Actors, sources and topics read back from the graph (cached, shared by views)."""
+        if self._shared.registry is None:
+            self._shared.registry = Registry.read(self.select)
+        return self._shared.registry
+
+    @property
+    def corpus(self) -> Corpus:
+        """A corpus of the actors and sources only, for names and :meth:`Corpus.speaks_for`."""
+        return self.registry.corpus
+
+    def as_of(self, day: dt.date | str) -> Graph:
+        """The graph restricted to what had been said by ``day`` (as :meth:`Corpus.as_of`).
+
+        Statements dated after ``day``, or reported by a source published after
+        it, drop out; so does every concession, position or meeting that no
+        remaining statement supports or denies. Actors and topics stay.
+        """
+        when = day if isinstance(day, dt.date) else parse_day(day)
+        return Graph(self.engine, when, self._shared)
+
+    def select(self, name: str, **values: Value) -> list[tuple[str, ...]]:
+        """Rows of the named query ``name`` with ``values`` bound to its variables."""
+        return self.engine.select(query_text(name), values)
+
+    def sparql(self, text: str) -> dict[str, Any] | bool | str:
+        """Run any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text.
+
+        Runs over the whole graph; an :meth:`as_of` view does not restrict it.
+        """
+        return self.engine.run(text)
+
+    def to_rdflib(self) -> Dataset:
+        """The whole graph as an ``rdflib.Dataset`` (rdflib is imported only here).
+
+        >>> ds = Graph.from_data("data").to_rdflib()
+        >>> len(list(ds.graphs())) > 2
+        True
+        """
+        if not isinstance(self.engine, LocalEngine):
+            raise UsageError("to_rdflib() needs a local graph; query a remote one with sparql()")
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        dataset.parse(data=self.engine.nquads(), format="nquads")
+        return dataset
+
+    def resolve_actor(self, name: str) -> str:
+        """The id of the actor with this id, name or alias; else NotFoundError."""
+        return self.corpus.resolve_actor(name).id
+
+    def resolve_topic(self, name: str) -> str:
+        """The id of the topic with this id or label (case-insensitive); else NotFoundError."""
+        forms = self.registry.topic_forms()
+        found = forms.get(name.strip().casefold())
+        if found is not None:
+            return found
+        close = get_close_matches(name.strip().casefold(), list(forms), n=3, cutoff=0.5)
+        raise NotFoundError("topic", name, dict.fromkeys(forms[c] for c in close))
+
+    # --- claims -------------------------------------------------------------------------
+    def _said(self, date: dt.date, source: str) -> bool:
+        if self.day is None:
+            return True
+        published = self.registry.published.get(source)
+        return date <= self.day and published is not None and published <= self.day
+
+    def _claims_of_all(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
+        """Claims about each record of ``rdf_class`` in the whole graph (read once)."""
+        every: dict[str, list[ClaimRow]] | None = self._shared.memo.get(rdf_class)
+        if every is None:
+            every = self._shared.memo[rdf_class] = self._read_claims(rdf_class)
+        return every
+
+    def _claims(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
+        """Claims about each record of ``rdf_class`` said by :attr:`day`, by date then id."""
+        every = self._claims_of_all(rdf_class)
+        if self.day is None:
+            return every
+        kept = {rid: [c for c in cs if self._said(c.date, c.source)] for rid, cs in every.items()}
+        return {rid: cs for rid, cs in kept.items() if cs}
+
+    def _read_claims(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
+        out: dict[str, list[ClaimRow]] = defaultdict(list)
+        rows = self.select("claims", type=Iri(DET + rdf_class))
+        for record, rel, st, speaker, mode, venue, date, prec, quote, source, _ in rows:
+            out[record_id(record)].append(
+                ClaimRow(
+                    record_id(st),
+                    self._ref(record_id(speaker)),
+                    venue,
+                    dt.date.fromisoformat(date),
+                    concept_value(prec, "date-precision"),
+                    quote,
+                    record_id(source),
+                    concept_value(mode, "statement-mode"),
+                    rel == _DENIES,
+                )
+            )
+        for claims in out.values():
+            claims.sort(key=lambda c: (c.date, c.statement, c.denies))
+        return dict(out)
+
+    def _ref(self, actor: str) -> Ref:
+        refs: dict[str, Ref] = self._shared.memo.setdefault("refs", {})
+        ref = refs.get(actor)
+        if ref is None:
+            ref = refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
+        return ref
+
+    # --- concessions --------------------------------------------------------------------
+    def concessions(
+        self,
+        *,
+        by: str | None = None,
+        to: str | None = None,
+        beneficiary: str | None = None,
+        claimant: str | None = None,
+        topic: str | None = None,
+        status: str | None = None,
+    ) -> Rows[ConcessionRow]:
+        """Who conceded what: filter by conceder, counterpart, beneficiary, claimant, topic, status.
+
+        Each row carries the derived status, the number of distinct speakers
+        (``claimants``) and sources that assert it, and every claim.
+        """
+        values: dict[str, Value] = {}
+        if by is not None:
+            values["conceder"] = self.resolve_actor(by)
+        if topic is not None:
+            values["topic"] = self.resolve_topic(topic)
+        want_to = self.resolve_actor(to) if to is not None else None
+        want_ben = self.resolve_actor(beneficiary) if beneficiary is not None else None
+        want_claimant = self.resolve_actor(claimant) if claimant is not None else None
+        want_status = choice(status, ClaimStatus, "status")
+        every = self._every_concession()
+        chosen = [row[0] for row in self.select("concessions", **values)] if values else every
+        out: list[ConcessionRow] = []
+        for cid in chosen:
+            row = every[cid]
+            if self.day is not None:
+                row = self._restricted(row)
+                if not row.claims:
+                    continue
+            if want_to is not None and all(r.id != want_to for r in row.conceded_to):
+                continue
+            if want_ben is not None and all(r.id != want_ben for r in row.beneficiaries):
+                continue
+            if want_claimant is not None and all(c.speaker.id != want_claimant for c in row.claims):
+                continue
+            if want_status is not None and row.status != want_status:
+                continue
+            out.append(row)
+        return Rows("concessions", out)
+
+    def _every_concession(self) -> dict[str, ConcessionRow]:
+        """Every concession of the whole graph, judged once: the store is never written."""
+        every: dict[str, ConcessionRow] | None = self._shared.memo.get("concessions")
+        if every is not None:
+            return every
+        links: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for cid, link, value in self.select("concession_links"):
+            links[cid, link].append(value)
+        claims = self._claims_of_all("Concession")
+        every = {}
+        for cid, summary, conceder, topic_id, modality, kind in self.select("concessions"):
+            judged = tuple(self._judge(c, conceder) for c in claims.get(cid, ()))
+            every[cid] = _counted(
+                ConcessionRow(
+                    concession=cid,
+                    summary=summary,
+                    topic=topic_id,
+                    status="",
+                    conceder=self._ref(conceder),
+                    conceded_to=tuple(map(self._ref, links[cid, "to"])),
+                    beneficiaries=tuple(map(self._ref, links[cid, "beneficiary"])),
+                    conditions=tuple(links[cid, "condition"]),
+                    modality=concept_value(modality, "modality"),
+                    claimants=0,
+                    sources=0,
+                    claims=judged,
+                    kind=concept_value(kind, "concession-kind"),
+                )
+            )
+        self._shared.memo["concessions"] = every
+        return every
+
+    def _restricted(self, row: ConcessionRow) -> ConcessionRow:
+        """``row`` with only the claims said by :attr:`day`, its status and counts redone."""
+        kept = tuple(c for c in row.claims if self._said(c.date, c.source))
+        return row if len(kept) == len(row.claims) else _counted(replace(row, claims=kept))
+
+    def _judge(self, claim: ClaimRow, conceder: str) -> ClaimRow:
+        side = self.corpus.speaks_for(claim.speaker.id, conceder, claim.date)
+        return replace(claim, conceder_side=side)
+
+
+def _counted(row: ConcessionRow) -> ConcessionRow:
+    """``row`` with its status, claimants and sources derived from its claims."""
+    verdict = derive_status(Claim(c.denies, c.conceder_side, c.date) for c in row.claims)
+    asserting = [c for c in row.claims if not c.denies]
+    return replace(
+        row,
+        status=verdict.value,
+        claimants=len({c.speaker.id for c in asserting}),
+        sources=len({c.source for c in asserting}),
+    )

@@ -1,0 +1,138 @@
+"""What every query view needs first: actors, affiliations, sources and topics, read from the graph.
+
+:class:`Registry` reads them with four named queries and rebuilds a small
+:class:`~schemas.corpus.Corpus` (actors with their aliases and affiliations,
+sources with their titles and dates) so that name resolution
+(:meth:`Corpus.resolve_actor`), speaker names and the "speaks for" rule
+(:meth:`Corpus.speaks_for`) are the corpus's own code, not a second copy.
+
+>>> from graph.query import Graph
+>>> reg = Graph.from_data("data").registry
+>>> reg.corpus.resolve_actor("Moscow").id, reg.corpus.actors["vladimir-putin"].affiliations[0].of
+('russia', 'russia')
+>>> concept_value("https://w3id.org/detente/vocab/meeting-status-held", "meeting-status")
+'held'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from schemas.corpus import Corpus
+from schemas.models import Actor, Source, Topic
+from schemas.models import Affiliation as AffiliationModel
+from schemas.vocab import ActorKind, TopicKind, Vocabulary
+
+__all__ = ["DET", "DETV", "WD", "Registry", "concept_value", "record_id", "to_date"]
+
+DET = "https://w3id.org/detente/ns#"
+"""detente's classes and properties (as :data:`graph.namespaces.DET`, without rdflib)."""
+DETV = "https://w3id.org/detente/vocab/"
+"""detente's SKOS concepts (as :data:`graph.namespaces.DETV`)."""
+WD = "http://www.wikidata.org/entity/"
+
+V = TypeVar("V", bound=Vocabulary)
+Select = Callable[..., list[tuple[str, ...]]]
+
+
+def concept_value(iri: str, scheme: str) -> str:
+    """The enum value of a ``detv:{scheme}-{value}`` concept IRI (the IRI itself if foreign)."""
+    prefix = f"{DETV}{scheme}-"
+    return iri[len(prefix) :] if iri.startswith(prefix) else iri
+
+
+def _member(vocabulary: type[V], value: str) -> V:
+    for member in vocabulary:
+        if member.value == value:
+            return member
+    raise ValueError(f"{value!r} is not a {vocabulary.__name__}")
+
+
+def record_id(iri: str) -> str:
+    """The record id at the end of a data IRI ``{base}{kind}/{id}`` (see :mod:`graph.compile`).
+
+    >>> record_id("https://w3id.org/detente/id/actor/russia")
+    'russia'
+    """
+    return iri[iri.rfind("/") + 1 :]
+
+
+def to_date(text: str) -> dt.date | None:
+    """An ISO date, or None for an unbound ('') value."""
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass
+class Registry:
+    """Actors (with aliases and affiliations), sources and topics of one graph."""
+
+    corpus: Corpus
+    published: dict[str, dt.date] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    iris: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, select: Select) -> Registry:
+        """Read the registry with ``select(name, **values)`` (see :meth:`Graph.select`)."""
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for actor, alias in select("aliases"):
+            aliases[actor].append(alias)
+        affiliations: dict[str, list[AffiliationModel]] = defaultdict(list)
+        for actor, of, role, start, end, _ in select("affiliations"):
+            affiliations[actor].append(
+                AffiliationModel.model_construct(
+                    of=of, role=role, start=to_date(start), end=to_date(end)
+                )
+            )
+        actors = {
+            aid: Actor.model_construct(
+                id=aid,
+                name=name,
+                kind=_member(ActorKind, concept_value(kind, "actor-kind")),
+                aliases=aliases[aid],
+                wikidata=wikidata.removeprefix(WD) or None,
+                affiliations=affiliations[aid],
+                note=None,
+            )
+            for aid, name, kind, wikidata, _ in select("actors")
+        }
+        sources = {
+            sid: Source.model_construct(
+                # every field given: pydantic inspects default factories slowly
+                id=sid,
+                title=title,
+                published=dt.date.fromisoformat(published),
+                text="",
+                publisher=None,
+                url=None,
+                sha256=None,
+                furniture=[],
+                note=None,
+            )
+            for sid, title, published, _ in select("sources")
+        }
+        topics = {
+            tid: Topic.model_construct(
+                id=tid,
+                label=label,
+                kind=_member(TopicKind, concept_value(kind, "topic-kind")),
+                broader=broader or None,
+            )
+            for tid, label, kind, broader in select("topics")
+        }
+        published = {sid: s.published for sid, s in sources.items()}
+        iris = {row[0]: row[-1] for name in ("actors", "sources") for row in select(name)}
+        corpus = Corpus(actors=actors, sources=sources, topics=topics)
+        return cls(corpus, published, topics, iris)
+
+    def topic_forms(self) -> dict[str, str]:
+        """Case-folded topic ids and labels -> topic id."""
+        forms: dict[str, str] = {}
+        for topic in self.topics.values():
+            for form in (topic.id, topic.label):
+                forms.setdefault(form.casefold(), topic.id)
+        return forms

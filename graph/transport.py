@@ -1,0 +1,279 @@
+"""HTTP for remote SPARQL stores: timeouts, bounded retries, credentials, redaction.
+
+The standard library's ``urllib.request`` is enough for the two protocols
+detente speaks (SPARQL 1.1 Protocol and Graph Store HTTP Protocol), so no HTTP
+dependency is added. :class:`Transport` sends one request and:
+
+* gives up after ``timeout`` seconds per attempt;
+* retries 5xx replies and connection errors (refused, reset, timed out) up to
+  ``retries`` times with exponential backoff (``backoff * 2**n``, capped, and a
+  server's ``Retry-After`` honoured up to the cap); never retries a 4xx;
+* never follows redirects (they could carry credentials to another host);
+* raises :class:`~schemas.errors.EndpointError` naming the endpoint (redacted)
+  and the HTTP status.
+
+Credentials (:func:`credentials`) come from ``DETENTE_ENDPOINT_TOKEN`` (Bearer),
+``DETENTE_ENDPOINT_USER`` + ``DETENTE_ENDPOINT_PASSWORD`` (Basic), the URL's
+userinfo, or ``~/.netrc`` (``$NETRC``), in that order. They are sent only in
+the ``Authorization`` header, and every message detente prints goes through
+:func:`redact`, which drops userinfo and secret query parameters.
+
+>>> redact("http://alice:s3cret@example.org:7878/store?graph=x&token=abc")
+'http://***@example.org:7878/store?graph=x&token=***'
+>>> Auth.basic("alice", "s3cret")
+Auth(scheme='Basic', secret=***)
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import netrc
+import os
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from http.client import HTTPException
+from pathlib import Path
+
+from schemas.errors import EndpointError, UsageError
+
+__all__ = [
+    "ENV_PASSWORD",
+    "ENV_TOKEN",
+    "ENV_USER",
+    "Auth",
+    "Reply",
+    "Transport",
+    "credentials",
+    "redact",
+]
+
+ENV_TOKEN = "DETENTE_ENDPOINT_TOKEN"  # noqa: S105 - the variable's name, not a secret
+"""Environment variable holding a bearer token."""
+ENV_USER = "DETENTE_ENDPOINT_USER"
+"""Environment variable holding the user name for HTTP Basic authentication."""
+ENV_PASSWORD = "DETENTE_ENDPOINT_PASSWORD"  # noqa: S105 - the variable's name, not a secret
+"""Environment variable holding the password for HTTP Basic authentication."""
+
+_SECRET_PARAMS = frozenset({"token", "access_token", "apikey", "api_key", "key", "password"})
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_MAX_WAIT = 8.0
+
+
+def redact(url: str) -> str:
+    """``url`` without userinfo and with secret query parameters masked (for messages)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "<unparsable URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "***@" + netloc.rsplit("@", 1)[1]
+    query = parts.query
+    if query:
+        pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+        if any(k.lower() in _SECRET_PARAMS for k, _ in pairs):
+            query = "&".join(
+                f"{k}=***" if k.lower() in _SECRET_PARAMS else urllib.parse.urlencode({k: v})
+                for k, v in pairs
+            )
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class Auth:
+    """An ``Authorization`` header value; its ``repr`` never shows the secret."""
+
+    scheme: str
+    secret: str = field(repr=False)
+
+    @classmethod
+    def basic(cls, user: str, password: str) -> Auth:
+        """HTTP Basic credentials."""
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        return cls("Basic", token)
+
+    @classmethod
+    def bearer(cls, token: str) -> Auth:
+        """A bearer token."""
+        return cls("Bearer", token)
+
+    def header(self) -> str:
+        """The ``Authorization`` header value."""
+        return f"{self.scheme} {self.secret}"
+
+    def __repr__(self) -> str:
+        return f"Auth(scheme={self.scheme!r}, secret=***)"
+
+
+def credentials(url: str, env: Mapping[str, str] | None = None) -> Auth | None:
+    """Credentials for ``url``: environment, then the URL's userinfo, then ``~/.netrc``.
+
+    >>> credentials("http://127.0.0.1:7878/query", env={ENV_TOKEN: "t0k"})
+    Auth(scheme='Bearer', secret=***)
+    >>> credentials("http://127.0.0.1:7878/query", env={"NETRC": "/nonexistent"}) is None
+    True
+    """
+    env = os.environ if env is None else env
+    if env.get(ENV_TOKEN):
+        return Auth.bearer(env[ENV_TOKEN])
+    if env.get(ENV_USER):
+        return Auth.basic(env[ENV_USER], env.get(ENV_PASSWORD, ""))
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is not None:
+        user = urllib.parse.unquote(parts.username)
+        return Auth.basic(user, urllib.parse.unquote(parts.password or ""))
+    path = Path(env["NETRC"]) if env.get("NETRC") else Path.home() / ".netrc"
+    if not path.is_file() or parts.hostname is None:
+        return None
+    try:
+        entry = netrc.netrc(str(path)).authenticators(parts.hostname)
+    except (netrc.NetrcParseError, OSError):
+        # the parser's message can quote the file's lines, so it is not shown
+        raise UsageError(f"{path} cannot be read as a netrc file; fix it or remove it") from None
+    if entry is None:
+        return None
+    login, _, password = entry
+    return Auth.basic(login or "", password or "")
+
+
+def _strip_userinfo(url: str) -> str:
+    """``url`` without ``user:password@`` (credentials travel in a header instead)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+@dataclass
+class Reply:
+    """A successful HTTP reply."""
+
+    status: int
+    body: bytes
+    content_type: str
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+@dataclass
+class Transport:
+    """Sends HTTP requests with a timeout, bounded retries and credentials.
+
+    ``sleep`` is injectable so tests can count waits instead of waiting;
+    ``attempts`` counts every request sent (retries included).
+    """
+
+    auth: Auth | None = None
+    timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 0.5
+    sleep: Callable[[float], None] = time.sleep
+    attempts: int = 0
+
+    @classmethod
+    def for_url(cls, url: str, **options: float | int) -> Transport:
+        """A transport with the credentials :func:`credentials` finds for ``url``."""
+        return cls(credentials(url), **options)  # type: ignore[arg-type]
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Reply:
+        """Send one request (retrying as described above) and return the reply."""
+        target = _strip_userinfo(url)
+        parts = urllib.parse.urlsplit(target)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"{redact(url)} is not an http(s) URL")
+        proxies: dict[str, str] | None = {} if parts.hostname in _LOOPBACK else None
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler(proxies), _NoRedirect)
+        sent = dict(headers or {})
+        if self.auth is not None:
+            sent["Authorization"] = self.auth.header()
+        failure = ""
+        status: int | None = None
+        retry_after: float | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                self.sleep(self._wait(attempt, retry_after))
+            retry_after = None
+            request = urllib.request.Request(target, data=body, headers=sent, method=method)  # noqa: S310
+            self.attempts += 1
+            try:
+                with opener.open(request, timeout=self.timeout) as response:
+                    return Reply(
+                        response.status, response.read(), response.headers.get_content_type()
+                    )
+            except urllib.error.HTTPError as err:
+                status = err.code
+                detail = _detail(err)
+                if status < 500:
+                    raise EndpointError(redact(url), _explain(status, detail), status) from None
+                failure = detail or err.reason or "server error"
+                retry_after = _retry_after(err.headers.get("Retry-After"))
+            except (urllib.error.URLError, OSError, HTTPException) as err:
+                status = None
+                reason = getattr(err, "reason", err)
+                failure = f"cannot connect ({_plain(reason)})"
+                if isinstance(reason, socket.timeout | TimeoutError):
+                    failure = f"no reply within {self.timeout:g} s"
+        tries = self.retries + 1
+        raise EndpointError(
+            redact(url), f"{failure} (gave up after {tries} attempt{'s' * (tries > 1)})", status
+        )
+
+    def _wait(self, attempt: int, retry_after: float | None) -> float:
+        wait: float = min(self.backoff * 2.0 ** (attempt - 1), _MAX_WAIT)
+        if retry_after is not None:
+            wait = min(max(wait, retry_after), _MAX_WAIT)
+        return wait
+
+
+def _detail(err: urllib.error.HTTPError) -> str:
+    try:
+        text = err.read(400).decode("utf-8", "replace")
+    except (OSError, HTTPException):
+        return ""
+    return " ".join(text.split())[:200]
+
+
+def _plain(reason: object) -> str:
+    return " ".join(str(reason).split())[:200]
+
+
+def _explain(status: int, detail: str) -> str:
+    if status in (401, 403):
+        what = "needs credentials" if status == 401 else "refused the credentials or the operation"
+        return (
+            f"the endpoint {what}; set {ENV_USER} and {ENV_PASSWORD}, or {ENV_TOKEN}, "
+            "or add a ~/.netrc entry for its host"
+        )
+    if 300 <= status < 400:
+        return "the endpoint redirects; give the URL it redirects to"
+    if status == 404:
+        return "no such endpoint; check the URL and --preset" + (f": {detail}" if detail else "")
+    return detail or "the request was refused"
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, float(when.timestamp()) - time.time())
