@@ -6,34 +6,60 @@
 True
 """
 
-from schemas.corpus import SECTIONS, Corpus, Location
-from schemas.errors import (
-    DataError,
-    DetenteError,
-    EndpointError,
-    NotFoundError,
-    Problem,
-    UsageError,
-    ValidationError,
-)
-from schemas.jsonschema import json_schema
-from schemas.load import load
-from schemas.models import (
-    Actor,
-    Affiliation,
-    Concession,
-    Evidence,
-    Identified,
-    Meeting,
-    Participant,
-    Position,
-    Record,
-    Source,
-    Statement,
-    Topic,
-    Venue,
-)
-from schemas.vocab import VOCABULARIES, Vocabulary
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from schemas.corpus import SECTIONS, Corpus, Location
+    from schemas.errors import (
+        DataError,
+        DetenteError,
+        EndpointError,
+        NotFoundError,
+        Problem,
+        UsageError,
+        ValidationError,
+    )
+    from schemas.jsonschema import json_schema
+    from schemas.load import load
+    from schemas.models import (
+        Actor,
+        Affiliation,
+        Concession,
+        Evidence,
+        Identified,
+        Meeting,
+        Participant,
+        Position,
+        Record,
+        Source,
+        Statement,
+        Topic,
+        Venue,
+    )
+    from schemas.vocab import VOCABULARIES, Vocabulary
+
+# name -> module; imported on first use, so `from schemas.errors import ...` stays cheap
+_LAZY = {
+    **dict.fromkeys(["SECTIONS", "Corpus", "Location"], "schemas.corpus"),
+    **dict.fromkeys(["DataError", "DetenteError", "EndpointError", "NotFoundError", "Problem",
+                     "UsageError", "ValidationError"], "schemas.errors"),
+    "json_schema": "schemas.jsonschema",
+    "load": "schemas.load",
+    **dict.fromkeys(["Actor", "Affiliation", "Concession", "Evidence", "Identified", "Meeting",
+                     "Participant", "Position", "Record", "Source", "Statement", "Topic",
+                     "Venue"], "schemas.models"),
+    **dict.fromkeys(["VOCABULARIES", "Vocabulary"], "schemas.vocab"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'schemas' has no attribute {name!r}")
+
 
 __all__ = [
     "SECTIONS",

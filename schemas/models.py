@@ -71,7 +71,7 @@ Label = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whi
 class Record(BaseModel):
     """Base of every record: unknown fields are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 class Identified(Record):
