@@ -50,12 +50,11 @@ R = TypeVar("R", ConcessionRow, MeetingRow, PositionRow, StatementRow, TopicCell
 # kind -> the columns a terminal table shows, each (header, cell of the flat record)
 _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
     "concessions": [
-        ("concession", lambda r: r.concession),
-        ("conceder", lambda r: r.conceder.name),
-        ("to", lambda r: ", ".join(x.name for x in r.conceded_to)),
-        ("topic", lambda r: r.topic),
-        ("status", lambda r: r.status),
-        ("claims (speaker, venue, date)", lambda r: _claim_lines(r.claims)),
+        ("who conceded what", lambda r: f"{r.conceder.name} -> "
+         f"{', '.join(x.name for x in r.conceded_to)}: {r.summary}\n[{r.concession}]"),
+        ("status", lambda r: f"{r.status}\n{r.claimants} claimant{'s' * (r.claimants != 1)}, "
+         f"{r.sources} source{'s' * (r.sources != 1)}"),
+        ("according to (speaker, venue, date: quote)", lambda r: _claim_lines(r.claims, 100)),
     ],
     "meetings": [
         ("meeting", lambda r: r.meeting),
@@ -89,11 +88,15 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
 }
 
 
-def _claim_lines(claims: Sequence[ClaimRow]) -> str:
-    return "\n".join(
-        f"{'DENIES: ' if c.denies else ''}{c.speaker.name}, {c.venue}, {c.date.isoformat()}"
-        for c in claims
-    )
+def _claim_lines(claims: Sequence[ClaimRow], quote_chars: int = 0) -> str:
+    lines = []
+    for c in claims:
+        line = f"{'DENIES: ' if c.denies else ''}{c.speaker.name}, {c.venue}, {c.date.isoformat()}"
+        if quote_chars:
+            quote = c.quote if len(c.quote) <= quote_chars else c.quote[: quote_chars - 1] + "…"
+            line += f": {quote}"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class Rows(Sequence[R], Generic[R]):
@@ -168,13 +171,15 @@ class Rows(Sequence[R], Generic[R]):
     def to_table(self, title: str | None = None) -> Table:
         """A rich table of the main columns, claims listed in their cell."""
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=title, show_lines=True)
         columns = _COLUMNS[self.kind]
         for header, _ in columns:
             table.add_column(header, overflow="fold")
         for row in self._rows:
-            table.add_row(*(cell(row) for _, cell in columns))
+            # cells are plain Text: data is never read as rich markup ("[/]" in a quote)
+            table.add_row(*(Text(cell(row)) for _, cell in columns))
         return table
 
     def __rich__(self) -> Table:

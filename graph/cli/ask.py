@@ -164,11 +164,13 @@ def _print_profile(profile: ActorProfile, fmt: str) -> int:
     if fmt == "csv":
         raise UsageError("an actor profile has several tables; use --format table or json")
     from rich.console import Console
+    from rich.text import Text
 
     from graph.results import Rows
 
     console = Console()
-    console.print(f"[bold]{profile.actor.name}[/bold] ({profile.actor.id}, {profile.kind})")
+    console.print(Text(profile.actor.name, style="bold"), f"({profile.actor.id}, {profile.kind})",
+                  markup=False)
     if profile.aliases:
         console.print("also: " + ", ".join(profile.aliases), markup=False)
     for a in profile.affiliations:
@@ -217,10 +219,11 @@ def run_sparql(args: argparse.Namespace) -> int:
         else:
             from rich.console import Console
             from rich.table import Table
+            from rich.text import Text
 
             table = Table(*header, show_lines=False)
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(Text(cell) for cell in row))  # data, never markup
             Console().print(table)
     return 0
 
