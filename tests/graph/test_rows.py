@@ -119,3 +119,15 @@ def test_solutions_of_sparql_json() -> None:
         {"b": {"type": "literal", "value": "2"}},
     ]}}  # fmt: skip
     assert solutions(result) == (["a", "b"], [["http://x", "1"], ["", "2"]])
+
+
+@pytest.mark.parametrize("hostile", ["[/]", "[bold red]loud[/bold red]", "[link=http://x]y[/link]"])
+def test_terminal_table_shows_markup_as_text(hostile: str) -> None:
+    from rich.console import Console
+
+    claim = ClaimRow("s", Ref("a", hostile), "v", dt.date(2025, 1, 1), "day", hostile, "src")
+    row = ConcessionRow("c", hostile, "t", "claimed", Ref("a", hostile), (), (), (), "made", 1, 1,
+                        (claim,))  # fmt: skip
+    console = Console(width=300, record=True)
+    console.print(Rows("concessions", [row]).to_table())  # "[/]" as markup would raise
+    assert hostile in console.export_text()
