@@ -51,6 +51,23 @@ class LineList(list[Any]):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
+def _new_key(data: LineDict, key: Any, key_node: yaml.Node) -> Hashable:
+    """Note the line of ``key``, a new key of ``data``; refuse unhashable and repeated keys."""
+    if not isinstance(key, Hashable):
+        raise yaml.constructor.ConstructorError(
+            None, None, "a mapping key must be a plain value", key_node.start_mark
+        )
+    if key in data.lines:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"duplicate key {key!r} (first on line {data.lines[key]})",
+            key_node.start_mark,
+        )
+    data.lines[key] = key_node.start_mark.line + 1
+    return key
+
+
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe loader that builds LineDict/LineList and rejects duplicate keys."""
 
@@ -61,19 +78,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         yield data
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, Hashable):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be a plain value", key_node.start_mark
-                )
-            if key in data.lines:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (first on line {data.lines[key]})",
-                    key_node.start_mark,
-                )
-            data.lines[key] = key_node.start_mark.line + 1
+            key = _new_key(data, self.construct_object(key_node, deep=True), key_node)
             data[key] = self.construct_object(value_node, deep=True)
 
     def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:
@@ -117,19 +122,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
             if any(k.tag in _MERGE for k, _ in node.value):
                 self.flatten_mapping(node)
             for key_node, value_node in node.value:
-                key = self._build(key_node)
-                if not isinstance(key, Hashable):
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "a mapping key must be a plain value", key_node.start_mark
-                    )
-                if key in data.lines:
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key {key!r} (first on line {data.lines[key]})",
-                        key_node.start_mark,
-                    )
-                data.lines[key] = key_node.start_mark.line + 1
+                key = _new_key(data, self._build(key_node), key_node)
                 data[key] = self._build(value_node)
             return data
         if kind is yaml.SequenceNode and tag == _SEQ:
