@@ -25,13 +25,42 @@ import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import networkx as nx
     from matplotlib.figure import Figure
 
-__all__ = ["STATUS_STYLE", "draw_network", "label_overlaps"]
+__all__ = ["STATUS_STYLE", "draw_network", "label_overlaps", "plain_text"]
+
+
+_P = ParamSpec("_P")
+
+
+def plain_text(draw: Callable[_P, Figure]) -> Callable[_P, Figure]:
+    """Draw with every text shown as written: ``$...$`` in a name is not TeX (nor a crash).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("actor:x", kind="actor", label="Steve $\\frac{$ Witkoff")
+    >>> draw_network(g).savefig(__import__("io").BytesIO(), format="svg")
+    """
+    import functools
+
+    @functools.wraps(draw)
+    def drawn(*args: _P.args, **kwargs: _P.kwargs) -> Figure:
+        import matplotlib as mpl
+        from matplotlib.text import Text
+
+        with mpl.rc_context({"text.parse_math": False}):
+            fig = draw(*args, **kwargs)
+        for text in fig.findobj(Text):
+            text.set_parse_math(False)
+        return fig
+
+    return drawn
 
 # status -> (colour, linestyle, words for the legend)
 STATUS_STYLE: dict[str, tuple[str, Any, str]] = {
@@ -328,6 +357,7 @@ def _legend_handles() -> tuple[list[Any], list[str], dict[Any, Any]]:
     return handles, labels, handler_map
 
 
+@plain_text
 def draw_network(graph: nx.MultiDiGraph, title: str | None = None) -> Figure:
     """Draw the projection as a labelled figure; returns the matplotlib Figure.
 

@@ -19,6 +19,8 @@ import textwrap
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from graph.draw_static import plain_text
+
 if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
@@ -39,6 +41,7 @@ def _claimed(graph: nx.MultiDiGraph, statement: str) -> str:
     return next((k for k in ("concession", "meeting", "position") if k in kinds), "")
 
 
+@plain_text
 def draw_timeline(graph: nx.MultiDiGraph, title: str | None = None) -> Figure:
     """Statements and meetings of the projection on a time axis; returns the Figure."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from graph.compile import Compiled
 from graph.transport import Transport, redact
-from schemas.errors import EndpointError, NotFoundError, UsageError
+from schemas.errors import EndpointError, UsageError
 
 __all__ = [
     "PRESETS",
@@ -207,4 +207,7 @@ def compiled_from_build(build_dir: str | Path = "build") -> Compiled:
                 lines = graphs.setdefault(quad.graph_name.value, [])
                 lines.append(f"{quad.subject} {quad.predicate} {quad.object}")
             return Compiled(graphs)
-    raise NotFoundError("build", str(folder), [f"run `detente build --out {folder}` first"])
+    raise UsageError(
+        f"{folder} holds no build (detente.trig or detente.nq); "
+        f"run `detente build --out {folder}` first"
+    )

@@ -118,7 +118,10 @@ class Graph(Views):
         for name in BUILD_FILES:
             if (folder / name).is_file():
                 return cls(LocalEngine.from_files([folder / name]))
-        raise NotFoundError("build", str(folder), [f"run `detente build --out {folder}` first"])
+        raise UsageError(
+            f"{folder} holds no build (detente.trig or detente.nq); "
+            f"run `detente build --out {folder}` first"
+        )
 
     @classmethod
     def open(cls, path: str | Path) -> Graph:
@@ -160,8 +163,12 @@ class Graph(Views):
     def sparql(self, text: str) -> dict[str, Any] | bool | str:
         """Run any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text.
 
-        Runs over the whole graph; an :meth:`as_of` view does not restrict it.
+        Runs over the whole graph; an :meth:`as_of` view does not restrict it. SPARQL
+        Update and ``SERVICE`` clauses are refused (:mod:`graph.sparql_guard`).
         """
+        from graph.sparql_guard import check_read_only
+
+        check_read_only(text)
         return self.engine.run(text)
 
     def to_rdflib(self) -> Dataset:

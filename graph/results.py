@@ -88,6 +88,12 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
 }
 
 
+def _inert(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _claim_lines(claims: Sequence[ClaimRow], quote_chars: int = 0) -> str:
     lines = []
     for c in claims:
@@ -152,8 +158,13 @@ class Rows(Sequence[R], Generic[R]):
         return [row.flat() for row in self._rows]
 
     def to_csv(self) -> str:
-        """The flat rows as CSV, with a header even when there are no rows."""
-        flat = self.to_flat()
+        """The flat rows as CSV, with a header even when there are no rows.
+
+        A cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
+        ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, the OWASP
+        mitigation for CSV injection; JSON output keeps every value exactly.
+        """
+        flat = [{k: _inert(v) for k, v in row.items()} for row in self.to_flat()]
         header = list(flat[0]) if flat else _empty_header(self.kind)
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")

@@ -66,12 +66,14 @@ class Case:
     problems: list[ExpectedProblem]
     count: int | None = None
     stdout: list[str] = field(default_factory=list)
+    stderr: list[str] = field(default_factory=list)  # parts of the message (no file:line)
+    secrets: list[str] = field(default_factory=list)  # must never be printed
     subprocess: bool = False
     prebuild: bool = False
 
 
 _CASE_KEYS = {"class", "about", "base", "edits", "command", "expect", "subprocess", "prebuild"}
-_EXPECT_KEYS = {"exit", "problems", "count", "stdout"}
+_EXPECT_KEYS = {"exit", "problems", "count", "stdout", "stderr", "secrets"}
 
 
 def load_cases(folder: Path = CASES) -> list[Case]:
@@ -95,6 +97,8 @@ def load_cases(folder: Path = CASES) -> list[Case]:
                 problems=[ExpectedProblem(**p) for p in expect.get("problems", [])],
                 count=expect.get("count"),
                 stdout=expect.get("stdout", []),
+                stderr=expect.get("stderr", []),
+                secrets=expect.get("secrets", []),
                 subprocess=spec.get("subprocess", False),
                 prebuild=spec.get("prebuild", False),
             )

@@ -148,7 +148,7 @@ def test_build_then_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
                        "--build", out_dir)  # fmt: skip
     assert code == 0 and len(json.loads(out)) == 2
     code, _, err = ask(capsys, "ask", "concessions", "--build", str(tmp_path / "none"))
-    assert code == 1 and "detente build" in err
+    assert code == 2 and "holds no build" in err and "detente build" in err
 
 
 def test_sparql_text_file_and_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,7 +165,7 @@ def test_sparql_text_file_and_formats(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = ask(capsys, "sparql", query, "--data", DATA)
     assert code == 0 and "concession/russia-accepts" in "".join(out.split())
     code, _, err = ask(capsys, "sparql", "DROP ALL", "--data", DATA)
-    assert code == 2 and "does not parse" in err
+    assert code == 2 and "only read-only queries" in err  # refused before it is parsed
     code, _, err = ask(capsys, "sparql", str(tmp_path / "missing.rq"), "--data", DATA)
     assert code == 2 and "no such query file" in err
 

@@ -131,3 +131,14 @@ def test_terminal_table_shows_markup_as_text(hostile: str) -> None:
     console = Console(width=300, record=True)
     console.print(Rows("concessions", [row]).to_table())  # "[/]" as markup would raise
     assert hostile in console.export_text()
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_cells_never_run_as_spreadsheet_formulas(cell: str) -> None:
+    claim = ClaimRow("s", Ref("a", "A"), "v", dt.date(2025, 1, 1), "day", cell, "src")
+    row = ConcessionRow("c", cell, "t", "claimed", Ref("a", "A"), (), (), (), "made", 1, 1,
+                        (claim,))  # fmt: skip
+    rows = Rows("concessions", [row])
+    parsed = list(csv.DictReader(io.StringIO(rows.to_csv())))
+    assert parsed[0]["summary"] == "'" + cell
+    assert json.loads(rows.to_json())[0]["summary"] == cell  # JSON keeps the value exactly
