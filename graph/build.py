@@ -1,5 +1,20 @@
 """``detente build``: load, compile, validate and write Turtle, TriG and JSON-LD.
 
+A build keeps what it may reuse under ``{out}/.cache`` and redoes only what
+changed, so that a rebuild after editing one source file is cheap:
+
+* ``records/`` and ``anchors.json``: each record file's validated records and
+  each source's evidence anchoring, by content hash (:mod:`schemas.cache`);
+* ``graphs/{key}.nt``: each source graph's compiled lines, by
+  :func:`graph.compile.source_keys`;
+* ``shacl.json``: the units that conformed (:mod:`graph.shacl`);
+* ``parts.json``: where each graph's part stands in each written file (by the
+  graph's name and digest), so that unchanged parts are copied from the last output
+  instead of written again (only if that file is untouched since).
+
+Every reuse is keyed by content and by the code that made it, and the output
+is byte-identical to a build without the cache (``cache=False``).
+
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as out:
 ...     report = build("data", out)
@@ -9,20 +24,27 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
+import os
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from graph.compile import Compiled, compile_quads
-from graph.export import EXTENSIONS, serialize, write_atomic
+from graph.compile import Compiled, compile_quads, source_keys
+from graph.export import EXTENSIONS, assemble, part, write_atomic
 from graph.namespaces import DEFAULT_BASE
 from graph.shacl import validate
+from schemas.cache import RecordCache
 from schemas.load import load
 
 __all__ = ["DEFAULT_FORMATS", "BuildReport", "build", "output_path"]
 
 DEFAULT_FORMATS = ("turtle", "trig", "jsonld")
 """What ``detente build`` writes: ``build/detente.ttl``, ``.trig`` and ``.jsonld``."""
+_CACHE = ".cache"
 
 
 @dataclass
@@ -35,6 +57,8 @@ class BuildReport:
     validated: int
     seconds: dict[str, float] = field(default_factory=dict)
     compiled: Compiled | None = field(default=None, repr=False)
+    reused: int = 0
+    """Source graphs whose compiled lines came from the cache."""
 
 
 def output_path(out_dir: str | Path, fmt: str) -> Path:
@@ -47,12 +71,25 @@ def build(
     out_dir: str | Path = "build",
     base: str = DEFAULT_BASE,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
+    cache: bool = True,
 ) -> BuildReport:
     """Build the data folder into ``out_dir``; raises DataError or ValidationError.
 
-    SHACL results are cached under ``{out_dir}/.cache``; nothing is written
-    unless the whole dataset conforms.
+    Results are cached under ``{out_dir}/.cache`` (unless ``cache`` is False);
+    nothing is written unless the whole dataset conforms.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # millions of acyclic strings; the cyclic collector's passes are wasted time
+    try:
+        return _build(Path(data_dir), Path(out_dir), base, formats, cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    data_dir: Path, out_dir: Path, base: str, formats: tuple[str, ...], cache: bool
+) -> BuildReport:
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
 
@@ -62,16 +99,153 @@ def build(
         seconds[stage] = now - clock
         clock = now
 
-    corpus = load(data_dir)
+    cache_dir = out_dir / _CACHE
+    records = RecordCache(cache_dir) if cache else None
+    corpus = load(data_dir, cache_dir=records)
     lap("load")
-    compiled = compile_quads(corpus, base)
+    graphs = _GraphStore(cache_dir / "graphs" if cache else None)
+    keys = source_keys(corpus, base)
+    reuse = {name: lines for name, key in keys.items() if (lines := graphs.get(key)) is not None}
+    compiled = compile_quads(corpus, base, reuse)
+    compiled.digests.update(keys)  # a source graph's lines are a function of its key
     lap("compile")
-    validated = validate(compiled, Path(out_dir) / ".cache")
+    validated = validate(compiled, cache_dir if cache else None)
+    if records is not None:  # the cache changes only once the data has passed every check
+        records.flush()
+    graphs.keep(compiled, keys)
     lap("validate")
     files = []
+    parts = _Parts(cache_dir / "parts.json" if cache else None, base)
     for fmt in formats:
         path = output_path(out_dir, fmt)
-        write_atomic(path, serialize(compiled, fmt))
+        parts.write(path, fmt, compiled)
         files.append(path)
         lap(f"write {fmt}")
-    return BuildReport(files, len(compiled), len(compiled.graphs), validated, seconds, compiled)
+    parts.save()
+    return BuildReport(
+        files, len(compiled), len(compiled.graphs), validated, seconds, compiled, len(reuse)
+    )
+
+
+class _GraphStore:
+    """Compiled lines of source graphs, one ``{key}.nt`` file each (None: no cache)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> list[str] | None:
+        """The lines stored under ``key``, or None (absent or damaged: its checksum differs)."""
+        if self.folder is None:
+            return None
+        try:
+            data = (self.folder / f"{key}.nt").read_bytes()
+        except OSError:
+            return None
+        checksum, _, body = data.partition(b"\n")
+        if checksum != hashlib.sha256(body).hexdigest().encode():
+            return None
+        return body.decode("utf-8").split("\n") if body else []
+
+    def keep(self, compiled: Compiled, keys: dict[str, str]) -> None:
+        """Store the graphs not stored yet and drop the files no graph uses any more."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stored = {p.stem for p in self.folder.glob("*.nt")}
+            wanted = set(keys.values())
+            for name, key in keys.items():
+                if key not in stored:
+                    body = "\n".join(compiled.graphs[name]).encode("utf-8")
+                    tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+                    tmp.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+                    tmp.replace(self.folder / f"{key}.nt")
+            for stale in stored - wanted:
+                (self.folder / f"{stale}.nt").unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+@cache
+def _export_version() -> str:
+    import pyoxigraph
+
+    code = Path(__file__).with_name("export.py").read_bytes()
+    return hashlib.sha256(code + pyoxigraph.__version__.encode()).hexdigest()[:16]
+
+
+def _checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _slice(previous: tuple[bytes, dict[str, list[object]]], key: str) -> bytes | None:
+    """The part stored under ``key`` in the last output, if it is there and intact."""
+    entry = previous[1].get(key)
+    if not isinstance(entry, list) or len(entry) != 3:
+        return None
+    start, length, checksum = entry
+    if not isinstance(start, int) or not isinstance(length, int) or start < 0:
+        return None
+    chunk = previous[0][start : start + length]
+    return chunk if _checksum(chunk) == checksum else None
+
+
+class _Parts:
+    """Where each graph's part stands in each written file, to copy unchanged parts from it."""
+
+    def __init__(self, store: Path | None, base: str) -> None:
+        self.store = store
+        self.version = f"{_export_version()} {base}"
+        self.state: dict[str, dict[str, object]] = {}
+        if store is not None:
+            try:
+                state = json.loads(store.read_text(encoding="utf-8"))
+                self.state = state if isinstance(state, dict) else {}
+            except (OSError, ValueError):
+                self.state = {}
+        self.changed = False
+
+    def _previous(self, path: Path, fmt: str) -> tuple[bytes, dict[str, list[object]]] | None:
+        entry = self.state.get(fmt)
+        if (
+            self.store is None
+            or not isinstance(entry, dict)
+            or entry.get("version") != self.version
+        ):
+            return None
+        try:
+            stat = path.stat()
+            if [stat.st_size, stat.st_mtime_ns] != entry.get("stat"):
+                return None  # the file changed since this build wrote it
+            where = entry.get("parts")
+            return (path.read_bytes(), where) if isinstance(where, dict) else None
+        except OSError:
+            return None
+
+    def write(self, path: Path, fmt: str, compiled: Compiled) -> None:
+        previous = self._previous(path, fmt)
+        chunks: list[bytes | None] = []
+        for name, lines in compiled.graphs.items():
+            chunk = None
+            if previous is not None:
+                chunk = _slice(previous, f"{name} {compiled.digest(name)}")
+            chunks.append(chunk if chunk is not None else part(compiled.base, fmt, name, lines))
+        offsets: dict[str, tuple[int, int]] = {}
+        write_atomic(path, assemble(compiled, fmt, chunks, offsets))
+        index = {name: i for i, name in enumerate(compiled.graphs)}
+        if self.store is None:
+            return
+        stat = path.stat()
+        self.state[fmt] = {
+            "version": self.version,
+            "stat": [stat.st_size, stat.st_mtime_ns],
+            "parts": {
+                f"{n} {compiled.digest(n)}": [start, length, _checksum(chunks[index[n]] or b"")]
+                for n, (start, length) in offsets.items()
+            },
+        }
+        self.changed = True
+
+    def save(self) -> None:
+        if self.store is not None and self.changed:
+            write_atomic(self.store, json.dumps(self.state, sort_keys=True).encode())

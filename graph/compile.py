@@ -86,6 +86,12 @@ as an ``rdf:List`` of minted cells (``det:aliasList``, ``det:supportsList``, ...
 so that read-back is lossless; memberships and participations carry
 ``schema:position`` instead. Optional fields that are None give no triple.
 
+A build reuses the lines of unchanged source graphs: :func:`source_keys`
+names each source graph by a hash of everything its lines are made from
+(the source and its statements as validated, the kinds of the records they
+point to, the base and this module's code), and ``compile_quads(reuse=...)``
+takes the lines of the graphs whose key is unchanged.
+
 >>> from schemas import load
 >>> compiled = compile_quads(load("data"))
 >>> compiled.graph_names()[:2]
@@ -101,11 +107,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
-
-from rdflib import Dataset, URIRef
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from graph import ntriples as nt
 from graph.namespaces import DEFAULT_BASE, PREFIXES, Minter, prefixes
@@ -115,7 +122,10 @@ from schemas.errors import DataError, Problem
 from schemas.models import Actor, Concession, Meeting, Position, Source, Statement, Topic
 from schemas.vocab import ActorKind, SourceKind, Vocabulary
 
-__all__ = ["Compiled", "compile", "compile_quads"]
+if TYPE_CHECKING:  # rdflib loads only for compile(), off the build path
+    from rdflib import Dataset
+
+__all__ = ["Compiled", "compile", "compile_quads", "compiler_version", "source_keys"]
 
 
 def _ns(prefix: str) -> dict[str, str]:
@@ -157,6 +167,15 @@ class Compiled:
 
     graphs: dict[str, list[str]] = field(default_factory=dict)
     base: str = DEFAULT_BASE
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def digest(self, name: str) -> str:
+        """A content digest of one graph's lines (a source graph's key when compiled from one)."""
+        known = self.digests.get(name)
+        if known is None:
+            data = "\n".join(self.graphs[name]).encode()
+            known = self.digests[name] = hashlib.sha256(data).hexdigest()
+        return known
 
     def graph_names(self) -> list[str]:
         """Graph IRIs in output order: registry, vocabulary, then sources by id."""
@@ -179,6 +198,8 @@ def compile(corpus: Corpus, base: str = DEFAULT_BASE) -> Dataset:
 
     The dataset's default graph is the union of its named graphs (``triple in ds`` works).
     """
+    from rdflib import Dataset, URIRef
+
     dataset = Dataset(default_union=True)
     for prefix, ns in prefixes(base).items():
         dataset.bind(prefix, ns)
@@ -188,9 +209,72 @@ def compile(corpus: Corpus, base: str = DEFAULT_BASE) -> Dataset:
     return dataset
 
 
-def compile_quads(corpus: Corpus, base: str = DEFAULT_BASE) -> Compiled:
-    """The corpus as N-Triples strings per named graph; deterministic for a given corpus."""
-    return _Compiler(corpus, Minter(base)).run()
+def compile_quads(
+    corpus: Corpus, base: str = DEFAULT_BASE, reuse: Mapping[str, list[str]] | None = None
+) -> Compiled:
+    """The corpus as N-Triples strings per named graph; deterministic for a given corpus.
+
+    ``reuse`` maps source graph names to lines compiled before under the same
+    :func:`source_keys` key; those graphs are taken as they are.
+    """
+    return _Compiler(corpus, Minter(base)).run(reuse or {})
+
+
+# the modules whose code decides the lines a record compiles to
+_FINGERPRINTED = (
+    *("graph/compile.py", "graph/ntriples.py", "graph/namespaces.py", "graph/skos.py"),
+    *("schemas/vocab.py", "schemas/models.py"),
+)
+
+
+@cache
+def compiler_version() -> str:
+    """A hash of the compiler's code (and the models and vocabularies it reads)."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parents[1]
+    for name in _FINGERPRINTED:
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def source_keys(corpus: Corpus, base: str = DEFAULT_BASE) -> dict[str, str]:
+    """A key per source graph name that changes whenever the graph's lines could.
+
+    >>> from schemas import load
+    >>> keys = source_keys(load("data"))
+    >>> len(keys) == len(load("data").sources)
+    True
+    """
+    minter = Minter(base)
+    kinds = _claim_kinds(corpus) | {"|": "|"}
+    by_source: dict[str, list[Statement]] = {}
+    for st in corpus.statements.values():
+        by_source.setdefault(st.source, []).append(st)
+    dump_source = Source.__pydantic_serializer__.to_json
+    dump = Statement.__pydantic_serializer__.to_json
+    keys: dict[str, str] = {}
+    for sid, src in corpus.sources.items():
+        h = hashlib.sha256(f"{compiler_version()}\0{base}\0".encode())
+        h.update(dump_source(src))
+        for st in sorted(by_source.get(sid, []), key=lambda s: s.id):
+            h.update(b"\0")
+            h.update(dump(st))
+            # what the statement's lines read from other records: the kinds of its targets
+            claims = [kinds.get(x, "?") for x in (*st.supports, "|", *st.denies)]
+            h.update(f"\0{st.speaker in corpus.sources}\0{','.join(claims)}".encode())
+        keys[minter.iri("source", sid, "graph")] = h.hexdigest()
+    return keys
+
+
+def _claim_kinds(corpus: Corpus) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for kind, section in (
+        ("meeting", corpus.meetings),
+        ("concession", corpus.concessions),
+        ("position", corpus.positions),
+    ):
+        kinds.update(dict.fromkeys(section, kind))
+    return kinds
 
 
 class _Compiler:
@@ -198,15 +282,9 @@ class _Compiler:
         self.c = corpus
         self.m = minter
         self.out: list[str] = []
-        self._kinds: dict[str, str] = {}
-        for kind, section in (
-            ("meeting", corpus.meetings),
-            ("concession", corpus.concessions),
-            ("position", corpus.positions),
-        ):
-            self._kinds.update(dict.fromkeys(section, kind))
+        self._kinds = _claim_kinds(corpus)
 
-    def run(self) -> Compiled:
+    def run(self, reuse: Mapping[str, list[str]]) -> Compiled:
         mint = self.m.iri
         graphs: dict[str, list[str]] = {}
         self.out = graphs.setdefault(mint("graph", "registry"), [])
@@ -227,7 +305,11 @@ class _Compiler:
                 raise _dangling(st.id, "source", st.source)
             by_source.setdefault(st.source, []).append(st)
         for key in sorted(self.c.sources):
-            self.out = graphs.setdefault(mint("source", key, "graph"), [])
+            name = mint("source", key, "graph")
+            if name in reuse:
+                graphs[name] = reuse[name]
+                continue
+            self.out = graphs.setdefault(name, [])
             self.record(self.source, self.c.sources[key])
             for st in sorted(by_source.get(key, []), key=lambda s: s.id):
                 self.record(self.statement, st)

@@ -7,6 +7,12 @@ with the same path and bytes, read by the same loader, restores its records
 from JSON instead of parsing the YAML again; cross-file checks and evidence
 anchoring still run over the whole corpus.
 
+It also keeps, in ``cache_dir/anchors.json``, where each source's statements
+were anchored in its text (:meth:`RecordCache.anchored`), keyed by a hash of
+the loader version, the text and everything anchoring reads (the quotes,
+curated offsets and furniture); a warm load then skips evidence anchoring
+for every source whose key is unchanged.
+
 The cache is JSON read back through the same pydantic models, so a damaged
 or tampered entry can at worst yield records that pass validation; an entry
 that does not parse or validate, or names another file or version, is
@@ -26,8 +32,9 @@ True
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -36,6 +43,7 @@ from schemas.corpus import SECTIONS, Corpus
 from schemas.models import (
     Actor,
     Concession,
+    Evidence,
     Identified,
     Meeting,
     Position,
@@ -98,6 +106,52 @@ class RecordCache:
         self.hits = 0
         self.misses = 0
         self._read: dict[str, bytes] = {}  # content digest of each missed file, as first read
+        self._pending: list[tuple[Path, bytes]] = []  # entries to write on flush()
+        self._anchors: dict[str, list[dict[str, object]]] | None = None
+        self._used: dict[str, list[dict[str, object]]] = {}
+
+    def anchor_key(self, source: Source, digest: str, statements: Sequence[Statement]) -> str:
+        """The key of one source's anchoring: text digest, furniture and each quote."""
+        parts = [self.version, source.id, digest, json.dumps(source.furniture)]
+        for st in statements:
+            given = "" if st.evidence is None else st.evidence.model_dump_json()
+            parts += [st.id, st.text, given]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+    def anchored(self, key: str, count: int) -> list[Evidence] | None:
+        """The evidence stored under ``key`` (one per statement, ``count`` of them), or None."""
+        if self._anchors is None:
+            try:
+                loaded = json.loads((self.folder.parent / "anchors.json").read_bytes())
+                self._anchors = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self._anchors = {}
+        stored = self._anchors.get(key)
+        if not isinstance(stored, list) or len(stored) != count:
+            return None
+        try:
+            found = [Evidence.model_validate(item) for item in stored]
+        except ValidationError:
+            return None
+        self._used[key] = stored
+        return found
+
+    def keep_anchors(self, key: str, evidence: Sequence[Evidence]) -> None:
+        """Remember one source's anchoring (all its statements anchored without a problem)."""
+        self._used[key] = [e.model_dump() for e in evidence]
+
+    def save_anchors(self) -> None:
+        """Write the anchorings this load used (so entries of old texts drop out)."""
+        if self._used == (self._anchors or {}):
+            return
+        target = self.folder.parent / "anchors.json"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".anchors.json.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self._used, sort_keys=True), encoding="utf-8")
+            tmp.replace(target)
+        except OSError:
+            return
 
     def _entry(self, rel: str, digest: bytes) -> Path:
         key = hashlib.sha256(b"\0".join([self.version.encode(), rel.encode(), digest]))
@@ -151,10 +205,25 @@ class RecordCache:
             digest = hashlib.sha256(file.read_bytes()).digest()
             if self._read.get(rel) != digest:
                 return
-            entry = self._entry(rel, digest)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(payload)
-            tmp.replace(entry)
         except (OSError, ValueError):
             return
+        self._pending.append((self._entry(rel, digest), payload))
+
+    def flush(self) -> None:
+        """Write what :meth:`store` and :meth:`keep_anchors` gathered; failures are ignored.
+
+        :func:`schemas.load.load` calls it at the end of a load; ``detente build``
+        only once the data passed every check. Anchorings are only gathered
+        for sources that anchored without a problem.
+        """
+        pending, self._pending = self._pending, []
+        try:
+            for entry, payload in pending:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(payload)
+                tmp.replace(entry)
+        except OSError:
+            return
+        if self._used:
+            self.save_anchors()

@@ -38,17 +38,26 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _TOP_KEYS = {"$schema", "source", *SECTIONS}
 
 
-def load(path: str | Path, cache_dir: str | Path | None = None) -> Corpus:
+def load(path: str | Path, cache_dir: str | Path | RecordCache | None = None) -> Corpus:
     """Load, validate and cross-check every record file in the data folder ``path``.
 
     With ``cache_dir``, each record file's validated records are cached there
     by content hash (see :mod:`schemas.cache`), so only changed files are
-    parsed again. Raises :class:`~schemas.errors.DataError` listing every problem found.
+    parsed again. Given a :class:`~schemas.cache.RecordCache` instead, nothing
+    is written until its caller calls ``flush()`` (``detente build`` does once
+    the data passed every check, so a failed build leaves the cache as it was).
+    Raises :class:`~schemas.errors.DataError` listing every problem found.
     """
     collecting = gc.isenabled()
     gc.disable()  # the loader builds millions of acyclic objects; tracing them is wasted time
     try:
-        return _load(path, None if cache_dir is None else RecordCache(cache_dir))
+        if cache_dir is None or isinstance(cache_dir, RecordCache):
+            return _load(path, cache_dir)
+        cache = RecordCache(cache_dir)
+        try:
+            return _load(path, cache)
+        finally:
+            cache.flush()  # files that validated are cached even when another file failed
     finally:
         if collecting:
             gc.enable()
@@ -91,7 +100,7 @@ def _load(path: str | Path, cache: RecordCache | None) -> Corpus:
                 cache.store(file, rel, part)
     if not problems:
         problems.extend(check_references(corpus, raw))
-        problems.extend(_attach_texts(root, corpus, raw))
+        problems.extend(_attach_texts(root, corpus, raw, cache))
     if problems and cache is not None and cache.hits:
         return _load(path, None)  # again without the cache, for the fields' own lines
     if problems:
@@ -450,8 +459,14 @@ def _text_problem(source: Source, field: str, message: str, hint: str) -> DataEr
     return DataError([Problem(f"<source {source.id}>", 0, f"source.{field}", message, hint)])
 
 
-def _attach_texts(root: Path, corpus: Corpus, raw: dict[str, Any]) -> list[Problem]:
-    """Read each source's text, check its hash, and anchor every statement in it."""
+def _attach_texts(
+    root: Path, corpus: Corpus, raw: dict[str, Any], cache: RecordCache | None = None
+) -> list[Problem]:
+    """Read each source's text, check its hash, and anchor every statement in it.
+
+    With a cache, a source whose text, quotes and furniture are unchanged
+    reuses its stored anchoring instead of searching the text again.
+    """
     problems: list[Problem] = []
     by_source: dict[str, list[Statement]] = {}
     for st in corpus.statements.values():
@@ -480,7 +495,18 @@ def _attach_texts(root: Path, corpus: Corpus, raw: dict[str, Any]) -> list[Probl
             continue
         corpus.sources[sid] = source.model_copy(update={"sha256": digest})
         corpus.texts[sid] = text
-        problems.extend(_anchor(corpus, raw, source, text, by_source.get(sid, [])))
+        statements = by_source.get(sid, [])
+        key = cache.anchor_key(source, digest, statements) if cache is not None else ""
+        stored = cache.anchored(key, len(statements)) if cache is not None else None
+        if stored is not None:
+            for st, found in zip(statements, stored, strict=True):
+                corpus.statements[st.id] = st.model_copy(update={"evidence": found})
+            continue
+        own = _anchor(corpus, raw, source, text, statements)
+        problems.extend(own)
+        anchored = [corpus.statements[st.id].evidence for st in statements]
+        if cache is not None and not own:
+            cache.keep_anchors(key, [e for e in anchored if e is not None])
     return problems
 
 

@@ -18,6 +18,12 @@ def register(subparsers: Any) -> None:
     build.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
     build.add_argument("--out", default="build", help="output folder (default: build)")
     build.add_argument("--base", default=None, help="base IRI of record IRIs")
+    build.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="rebuild everything; neither read nor write OUT/.cache",
+    )
     build.set_defaults(run=run_build)
     export = subparsers.add_parser("export", help="compile the data and print or write one format")
     export.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
@@ -31,7 +37,7 @@ def run_build(args: argparse.Namespace) -> int:
     from graph.build import build
     from graph.namespaces import DEFAULT_BASE
 
-    report = build(args.data, args.out, base=args.base or DEFAULT_BASE)
+    report = build(args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache)
     cached = report.graphs - 1 - report.validated
     print(
         f"{args.data}: {report.triples:,} triples in {report.graphs} graphs; "
