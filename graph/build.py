@@ -36,6 +36,7 @@ from pathlib import Path
 from graph.compile import Compiled, compile_quads, source_keys
 from graph.export import EXTENSIONS, assemble, part, write_atomic
 from graph.namespaces import DEFAULT_BASE
+from graph.publish import Generation
 from graph.shacl import validate
 from schemas.cache import RecordCache
 from schemas.load import load
@@ -116,11 +117,13 @@ def _build(
     lap("validate")
     files = []
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
-    for fmt in formats:
-        path = output_path(out_dir, fmt)
-        parts.write(path, fmt, compiled)
-        files.append(path)
-        lap(f"write {fmt}")
+    with Generation(out_dir) as generation:  # all outputs switch together, or none does
+        for fmt in formats:
+            path = output_path(out_dir, fmt)
+            parts.write(path, fmt, compiled, into=generation.path(path.name))
+            files.append(path)
+            lap(f"write {fmt}")
+        generation.commit(path.name for path in files)
     parts.save()
     return BuildReport(
         files, len(compiled), len(compiled.graphs), validated, seconds, compiled, len(reuse)
@@ -222,7 +225,8 @@ class _Parts:
         except OSError:
             return None
 
-    def write(self, path: Path, fmt: str, compiled: Compiled) -> None:
+    def write(self, path: Path, fmt: str, compiled: Compiled, into: Path) -> None:
+        """Write format ``fmt`` to ``into``, copying unchanged parts from ``path`` (the last)."""
         previous = self._previous(path, fmt)
         chunks: list[bytes | None] = []
         for name, lines in compiled.graphs.items():
@@ -231,11 +235,11 @@ class _Parts:
                 chunk = _slice(previous, f"{name} {compiled.digest(name)}")
             chunks.append(chunk if chunk is not None else part(compiled.base, fmt, name, lines))
         offsets: dict[str, tuple[int, int]] = {}
-        write_atomic(path, assemble(compiled, fmt, chunks, offsets))
+        write_atomic(into, assemble(compiled, fmt, chunks, offsets))
         index = {name: i for i, name in enumerate(compiled.graphs)}
         if self.store is None:
             return
-        stat = path.stat()
+        stat = into.stat()  # what `path` shows once the generation is committed
         self.state[fmt] = {
             "version": self.version,
             "stat": [stat.st_size, stat.st_mtime_ns],
