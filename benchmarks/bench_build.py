@@ -196,7 +196,7 @@ def ours_and_floor(data: Path, work: Path, repeat: int) -> dict[str, dict[str, f
     from graph.export import serialize, write_atomic
     from graph.network import project
     from graph.shacl import validate
-    from schemas.load import load
+    from schemas.loader import load
 
     ours: dict[str, float] = {}
     floor: dict[str, float] = {}
@@ -292,7 +292,7 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
 def bench(size: int, folder: Path, repeat: int, run_naive: bool) -> list[tuple[Any, ...]]:
     from graph.compile import compile_quads
     from graph.synth import generate
-    from schemas.load import load
+    from schemas.loader import load
 
     data = folder / f"synth-{size}"
     if not data.exists():

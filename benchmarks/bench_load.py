@@ -14,7 +14,7 @@ by :func:`graph.synth.generate` with seed 0:
   issue's naive baseline for this stage);
 * ``libyaml``: ``CSafeLoader`` ``safe_load`` of every file, nothing else (the
   YAML floor);
-* ``load``: :func:`schemas.load.load` without a cache (cold);
+* ``load``: :func:`schemas.loader.load` without a cache (cold);
 * ``load+store``: the same, writing a fresh cache;
 * ``warm``: with that cache, nothing changed;
 * ``touch1``: with that cache, after editing one source file.
@@ -42,7 +42,7 @@ import yaml  # noqa: E402
 
 from graph.synth import generate  # noqa: E402
 from schemas.corpus import SECTIONS  # noqa: E402
-from schemas.load import load  # noqa: E402
+from schemas.loader import load  # noqa: E402
 from schemas.models import Source, Statement  # noqa: E402
 
 

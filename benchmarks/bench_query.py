@@ -34,7 +34,7 @@ from graph.engine import Iri, LocalEngine  # noqa: E402
 from graph.query import Graph  # noqa: E402
 from graph.registry import DET  # noqa: E402
 from graph.synth import generate  # noqa: E402
-from schemas.load import load  # noqa: E402
+from schemas.loader import load  # noqa: E402
 
 
 def timed(call: Callable[[], Any], repeat: int) -> tuple[float, float, int]:

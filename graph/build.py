@@ -39,7 +39,7 @@ from graph.namespaces import DEFAULT_BASE
 from graph.publish import Generation
 from graph.shacl import validate
 from schemas.cache import RecordCache
-from schemas.load import load
+from schemas.loader import load
 
 __all__ = ["DEFAULT_FORMATS", "BuildReport", "build", "output_path"]
 

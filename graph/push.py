@@ -173,7 +173,7 @@ def push(
 def compiled_from_data(data_dir: str | Path = "data", validate: bool = True) -> Compiled:
     """Load, compile and (by default) SHACL-validate a data folder."""
     from graph.compile import compile_quads
-    from schemas.load import load
+    from schemas.loader import load
 
     compiled = compile_quads(load(data_dir))
     if validate:

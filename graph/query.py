@@ -107,7 +107,7 @@ class Graph(Views):
     @classmethod
     def from_data(cls, data: str | Path = "data") -> Graph:
         """Load, validate and compile a data folder, then open it."""
-        from schemas.load import load
+        from schemas.loader import load
 
         return cls.from_corpus(load(data))
 

@@ -3,14 +3,14 @@
 :func:`generate` writes a folder shaped like real curation (``actors.yaml``,
 ``topics.yaml``, ``meetings.yaml``, ``concessions.yaml``, ``positions.yaml``
 and ``sources/<id>.yaml`` beside ``sources/<id>.txt``) that passes
-:func:`schemas.load.load`. People are affiliated with states, so that some
+:func:`schemas.loader.load`. People are affiliated with states, so that some
 concessions are confirmed by the conceder's side and others only claimed;
 quotes use curly quotes and en dashes in some texts (written straight in the
 records) to exercise normalisation; some statements are nested (``reported_by``).
 The same ``seed`` always gives a byte-identical folder.
 
 >>> import tempfile
->>> from schemas.load import load
+>>> from schemas.loader import load
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     stats = generate(120, Path(tmp) / "corpus", seed=7)
 ...     corpus = load(Path(tmp) / "corpus")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from schemas.jsonschema import json_schema
-    from schemas.load import load
+    from schemas.loader import load
     from schemas.models import (
         Actor,
         Affiliation,
@@ -45,7 +45,7 @@ _LAZY = {
     **dict.fromkeys(["DataError", "DetenteError", "EndpointError", "NotFoundError", "Problem",
                      "UsageError", "ValidationError"], "schemas.errors"),
     "json_schema": "schemas.jsonschema",
-    "load": "schemas.load",
+    "load": "schemas.loader",
     **dict.fromkeys(["Actor", "Affiliation", "Concession", "Evidence", "Identified", "Meeting",
                      "Participant", "Position", "Record", "Source", "Statement", "Topic",
                      "Venue"], "schemas.models"),

@@ -1,6 +1,6 @@
 """A per-file cache of validated records, keyed by content hash and loader version.
 
-:func:`schemas.load.load` with a ``cache_dir`` keeps, for each record file
+:func:`schemas.loader.load` with a ``cache_dir`` keeps, for each record file
 that validated without problems, the records it yielded (and their lines) as
 one JSON file under ``cache_dir/records/``. A later load that finds a file
 with the same path and bytes, read by the same loader, restores its records
@@ -19,7 +19,7 @@ that does not parse or validate, or names another file or version, is
 ignored and the file is read from its YAML. Nothing is unpickled.
 
 >>> import shutil, tempfile
->>> from schemas.load import load
+>>> from schemas.loader import load
 >>> tmp = Path(tempfile.mkdtemp())
 >>> cold = load("data", cache_dir=tmp)
 >>> len(list((tmp / "records").glob("*.json"))) > 0
@@ -57,7 +57,7 @@ __all__ = ["LOADER_VERSION", "FileRecords", "RecordCache", "loader_version", "or
 # Bump when the meaning of a cached entry changes in a way the code fingerprint cannot see.
 LOADER_VERSION = "1"
 # The modules whose code decides what a record file validates to.
-_FINGERPRINTED = ("models.py", "vocab.py", "load.py", "yamlio.py", "cache.py")
+_FINGERPRINTED = ("models.py", "vocab.py", "loader.py", "yamlio.py", "cache.py")
 
 
 def loader_version() -> str:
@@ -212,7 +212,7 @@ class RecordCache:
     def flush(self) -> None:
         """Write what :meth:`store` and :meth:`keep_anchors` gathered; failures are ignored.
 
-        :func:`schemas.load.load` calls it at the end of a load; ``detente build``
+        :func:`schemas.loader.load` calls it at the end of a load; ``detente build``
         only once the data passed every check. Anchorings are only gathered
         for sources that anchored without a problem.
         """

@@ -1,6 +1,6 @@
 """A short plain-text summary of a corpus, for ``detente check`` and notebooks.
 
->>> from schemas.load import load
+>>> from schemas.loader import load
 >>> print(summary_lines(load("data"))[0])
 records: 16 actors, 7 topics, 3 meetings, 3 concessions, 9 positions, 1 source, 21 statements
 """

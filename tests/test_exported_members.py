@@ -30,3 +30,14 @@ def test_all_is_declared_and_resolves(name: str) -> None:
     missing = [n for n in exported if not hasattr(module, n)]
     assert not missing, f"{name}.__all__ names undefined {missing}"
     assert len(exported) == len(set(exported))
+
+
+@pytest.mark.parametrize("package", ["schemas", "graph"])
+def test_exports_are_not_shadowed_by_submodules(package: str) -> None:
+    """Importing every submodule first must leave each exported name as it was exported."""
+    module = importlib.import_module(package)
+    for name in _modules():
+        importlib.import_module(name)
+    for name in module.__all__:
+        value = getattr(module, name)
+        assert not isinstance(value, ModuleType), f"{package}.{name} is a module, not the export"

@@ -52,7 +52,7 @@ def run_export(args: argparse.Namespace) -> int:
     from graph.compile import compile_quads
     from graph.export import serialize, write_atomic
     from graph.namespaces import DEFAULT_BASE
-    from schemas.load import load
+    from schemas.loader import load
 
     data = serialize(compile_quads(load(args.data), args.base or DEFAULT_BASE), args.format)
     if args.out:

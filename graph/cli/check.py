@@ -18,7 +18,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from schemas.load import load
+    from schemas.loader import load
     from schemas.summary import summary_lines
 
     corpus = load(args.data)

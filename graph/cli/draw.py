@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 def run_draw(args: argparse.Namespace) -> int:
     from graph.draw import render
-    from schemas.load import load
+    from schemas.loader import load
 
     path = render(load(args.data), args.out, focus=args.focus, as_of=args.as_of,
                   timeline=args.timeline)

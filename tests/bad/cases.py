@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from schemas.load import MAX_FILE_BYTES
+from schemas.loader import MAX_FILE_BYTES
 
 __all__ = [
     "CASES",

@@ -17,7 +17,7 @@ import pytest
 
 from graph.cli import main
 from schemas.errors import DataError
-from schemas.load import load
+from schemas.loader import load
 from tests.bad.cases import Case, lay_out, line_of, load_cases, snapshot
 
 CASES = load_cases()

@@ -17,6 +17,7 @@ build between two output writes and finds every output still old.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -78,10 +79,8 @@ def _written(out: Path) -> list[str]:
     generations = out / ".generations"
     if generations.is_dir():
         for gen in os.listdir(generations):
-            try:
+            with contextlib.suppress(FileNotFoundError):  # removed meanwhile
                 names += os.listdir(generations / gen)
-            except FileNotFoundError:  # removed meanwhile
-                pass
     return names
 
 

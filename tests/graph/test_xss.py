@@ -26,7 +26,7 @@ import pytest
 from graph.cli import main
 from graph.draw import render
 from graph.query import Graph
-from schemas.load import load
+from schemas.loader import load
 from tests.bad.cases import apply_edit, seed_copy
 
 NAME = "Steve <script>alert('name')</script> $\\frac{$ Witkoff"  # $..$: not TeX

@@ -11,7 +11,7 @@ from graph.synth import generate
 from schemas import Corpus, DataError, load
 from schemas.cache import FileRecords, RecordCache, loader_version
 
-loader = import_module("schemas.load")  # the module; schemas.load is also the function
+loader = import_module("schemas.loader")
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 
 from schemas import DataError, load
 from schemas.evidence import closest_passage
-from schemas.load import read_source_text
+from schemas.loader import read_source_text
 from schemas.models import Source
 from schemas.yamlio import read_yaml_text
 
