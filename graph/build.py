@@ -135,6 +135,7 @@ class _GraphStore:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.damaged: set[str] = set()
 
     def get(self, key: str) -> list[str] | None:
         """The lines stored under ``key``, or None (absent or damaged: its checksum differs)."""
@@ -146,6 +147,7 @@ class _GraphStore:
             return None
         checksum, _, body = data.partition(b"\n")
         if checksum != hashlib.sha256(body).hexdigest().encode():
+            self.damaged.add(key)  # rewritten by keep(), or it would never be hit again
             return None
         return body.decode("utf-8").split("\n") if body else []
 
@@ -158,7 +160,7 @@ class _GraphStore:
             stored = {p.stem for p in self.folder.glob("*.nt")}
             wanted = set(keys.values())
             for name, key in keys.items():
-                if key not in stored:
+                if key not in stored or key in self.damaged:
                     body = "\n".join(compiled.graphs[name]).encode("utf-8")
                     tmp = self.folder / f".{key}.{os.getpid()}.tmp"
                     tmp.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)

@@ -137,6 +137,17 @@ def test_a_damaged_cache_is_ignored(data: Path, tmp_path: Path) -> None:
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "ref") == cold
 
 
+def test_a_damaged_graph_cache_entry_is_rewritten(data: Path, tmp_path: Path) -> None:
+    build(data, tmp_path / "out")
+    entries = sorted((tmp_path / "out" / ".cache" / "graphs").glob("*.nt"))
+    for path in entries:  # e.g. written by an older cache format, without its checksum line
+        path.write_bytes(path.read_bytes().partition(b"\n")[2])
+    healing = build(data, tmp_path / "out")
+    assert healing.reused == 0
+    healed = build(data, tmp_path / "out")
+    assert healed.reused == len(entries), "damaged entries must be replaced, or never hit again"
+
+
 def test_no_cache_from_the_command_line(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
