@@ -162,7 +162,7 @@ def validate(compiled: Compiled, cache_dir: str | Path | None = None, engine: st
     if engine not in ENGINES:
         raise UsageError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
     run = check_fast if engine == "fast" and _fast_rules() is not None else check
-    key = hashlib.sha256(_shapes_text().encode()).hexdigest()
+    key = hashlib.sha256(f"{engine}\0{_shapes_text()}".encode()).hexdigest()
     store = Path(cache_dir) / _CACHE_FILE if cache_dir is not None else None
     known: set[str] = set()
     refs: dict[str, list[str]] = {}

@@ -24,6 +24,13 @@ def register(subparsers: Any) -> None:
         action="store_false",
         help="rebuild everything; neither read nor write OUT/.cache",
     )
+    build.add_argument(
+        "--shacl",
+        choices=("fast", "pyshacl"),
+        default="fast",
+        help="validator: 'fast' checks the shapes on the compiled lines (same verdicts, "
+        "tested); 'pyshacl' runs pySHACL on each unit (slower)",
+    )
     build.set_defaults(run=run_build)
     export = subparsers.add_parser("export", help="compile the data and print or write one format")
     export.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
@@ -37,7 +44,9 @@ def run_build(args: argparse.Namespace) -> int:
     from graph.build import build
     from graph.namespaces import DEFAULT_BASE
 
-    report = build(args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache)
+    report = build(
+        args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache, shacl=args.shacl
+    )
     cached = report.graphs - 1 - report.validated
     print(
         f"{args.data}: {report.triples:,} triples in {report.graphs} graphs; "
