@@ -133,6 +133,7 @@ def test_killed_build_leaves_whole_files(
         assert got in (old[name], new[name]), f"{name} is neither the old nor the new file"
         states.append("new" if got == new[name] and got != old[name] else "old")
     _SEEN[f"{sig.name} {'/'.join(states)}"] += 1
+    assert len(set(states)) == 1, f"a mixed set of outputs: {states}"
     _SEEN["killed" if code < 0 else "finished"] += 1
     visible = {p for p in os.listdir(out) if not p.startswith(".")}
     assert visible <= visible_before, f"new visible files: {visible - visible_before}"
