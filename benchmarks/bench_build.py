@@ -192,8 +192,9 @@ def naive(data: Path, lines_file: Path, out: Path) -> dict[str, float]:
 def ours_and_floor(data: Path, work: Path, repeat: int) -> dict[str, dict[str, float]]:
     import pyoxigraph as ox
 
+    from graph.atomic import write_atomic
     from graph.compile import compile_quads
-    from graph.export import serialize, write_atomic
+    from graph.export import serialize
     from graph.network import project
     from graph.shacl import validate
     from schemas.loader import load

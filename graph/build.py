@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from graph.atomic import write_atomic
 from graph.compile import Compiled, compile_quads, source_keys
-from graph.export import EXTENSIONS, assemble, part, write_atomic
+from graph.export import EXTENSIONS, assemble, part
 from graph.namespaces import DEFAULT_BASE
 from graph.publish import Generation
 from graph.shacl import validate

@@ -67,7 +67,8 @@ def render(corpus: Corpus, out: str | os.PathLike[str], focus: str | None = None
     ...     path.read_text()[:5]
     '<?xml'
     """
-    from graph.network import _atomic_write, write_gexf, write_graphml
+    from graph.atomic import write_via
+    from graph.network import write_gexf, write_graphml
 
     target = Path(out)
     suffix = target.suffix.lower()
@@ -88,4 +89,4 @@ def render(corpus: Corpus, out: str | os.PathLike[str], focus: str | None = None
         return write_gexf(graph, target)
     fig = draw_timeline(graph, title) if timeline else draw_network(graph, title)
     fmt = suffix.lstrip(".")
-    return _atomic_write(target, lambda tmp: fig.savefig(tmp, format=fmt, dpi=110))
+    return write_via(target, lambda tmp: fig.savefig(tmp, format=fmt, dpi=110))

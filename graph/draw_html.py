@@ -274,9 +274,9 @@ class HTMLGraph:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page atomically; returns the path."""
-        from graph.network import _atomic_write
+        from graph.atomic import write_via
 
-        return _atomic_write(path, lambda tmp: Path(tmp).write_text(self.html, "utf-8"))
+        return write_via(path, lambda tmp: Path(tmp).write_text(self.html, "utf-8"))
 
 
 def to_html(graph: nx.MultiDiGraph, title: str = "detente: who conceded what") -> HTMLGraph:

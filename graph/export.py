@@ -30,12 +30,9 @@ True
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -44,7 +41,7 @@ from graph.compile import Compiled
 from graph.namespaces import PREFIXES, prefixes
 from schemas.errors import UsageError
 
-__all__ = ["EXTENSIONS", "FORMATS", "assemble", "part", "serialize", "write_atomic"]
+__all__ = ["EXTENSIONS", "FORMATS", "assemble", "part", "serialize"]
 
 FORMATS = ("turtle", "trig", "jsonld", "nt", "nq")
 """Formats :func:`serialize` writes."""
@@ -338,20 +335,3 @@ class _Compactor:
         if "@language" in value or datatype is None or datatype == _XSD_STRING:
             return value["@value"] if "@language" not in value else value
         return {"@value": value["@value"], "@type": self(datatype)}
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -469,29 +468,14 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def _atomic_write(path: str | os.PathLike[str], write: Any) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes it 0600; give it a normal mode
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def write_graphml(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     """Write the flattened graph as GraphML (for Cytoscape, yEd, Gephi), atomically."""
     import networkx as nx
 
     flat = flatten(graph)
-    return _atomic_write(path, lambda tmp: nx.write_graphml(flat, tmp))
+    from graph.atomic import write_via
+
+    return write_via(path, lambda tmp: nx.write_graphml(flat, tmp))
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
@@ -499,7 +483,9 @@ def write_gexf(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     import networkx as nx
 
     flat = flatten(graph)
-    return _atomic_write(path, lambda tmp: nx.write_gexf(flat, tmp))
+    from graph.atomic import write_via
+
+    return write_via(path, lambda tmp: nx.write_gexf(flat, tmp))
 
 
 def nodes_of_kind(graph: nx.MultiDiGraph, kind: NodeKind | str) -> Iterable[str]:

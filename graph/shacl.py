@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph import shapecheck
+from graph.atomic import write_atomic
 from graph.compile import Compiled
-from graph.export import write_atomic
 from graph.namespaces import PREFIXES, Minter, prefixes
 from graph.ntriples import RDF_TYPE
 from schemas.errors import UsageError, ValidationError

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.atomic import write_atomic
 from graph.synth_text import (
     Names,
     claim_clause,
@@ -39,7 +40,6 @@ from graph.synth_text import (
     source_file,
     straight,
     typeset,
-    write_atomically,
 )
 from schemas.errors import UsageError
 
@@ -144,7 +144,7 @@ class _Writer:
             ("concessions", concessions),
             ("positions", positions),
         ):
-            write_atomically(root / f"{name}.yaml", section_file(name, records))
+            write_atomic(root / f"{name}.yaml", section_file(name, records).encode("utf-8"))
             self.stats.counts[name] = len(records)
         (root / "sources").mkdir()
         counts = plan_sources(n, rng)
@@ -370,8 +370,8 @@ class _Writer:
         }
         if index % 3 == 0:
             source["sha256"] = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        write_atomically(folder / f"{sid}.txt", body)
-        write_atomically(folder / f"{sid}.yaml", source_file(source, records))
+        write_atomic(folder / f"{sid}.txt", body.encode("utf-8"))
+        write_atomic(folder / f"{sid}.yaml", source_file(source, records).encode("utf-8"))
 
     def _statement(
         self,

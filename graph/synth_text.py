@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -33,7 +32,6 @@ __all__ = [
     "source_file",
     "straight",
     "typeset",
-    "write_atomically",
 ]
 
 _SYLLABLES = [
@@ -292,11 +290,3 @@ def source_file(source: dict[str, Any], statements: list[dict[str, Any]]) -> str
     for st in statements:
         lines.extend(record_lines(st, "  "))
     return "\n".join(lines) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    tmp.replace(path)

@@ -58,8 +58,9 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from graph.atomic import write_atomic
     from graph.compile import compile_quads
-    from graph.export import serialize, write_atomic
+    from graph.export import serialize
     from graph.namespaces import DEFAULT_BASE
     from schemas.loader import load
 

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from graph.atomic import write_atomic
 from graph.build import build
 from graph.cli import main
 from graph.compile import compile_quads
-from graph.export import serialize, write_atomic
+from graph.export import serialize
 from schemas import Corpus
 from schemas.errors import UsageError
 from tests.graph.corpora import corpora
