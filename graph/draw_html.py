@@ -215,7 +215,7 @@ _SCRIPT = """
     nodes: {font: {size: 20}, widthConstraint: {maximum: 220}},
     edges: {font: {size: 9, color: "#777777", strokeWidth: 0}, smooth: {type: "dynamic"}},
     physics: {solver: "forceAtlas2Based", stabilization: {iterations: 400},
-              forceAtlas2Based: {gravitationalConstant: -70, springLength: 90,
+              forceAtlas2Based: {gravitationalConstant: -120, springLength: 120, avoidOverlap: 1,
                                  centralGravity: 0.015}},
     interaction: {hover: true, tooltipDelay: 120}
   });
