@@ -88,6 +88,8 @@ class Registry:
                     of=of, role=role, start=to_date(start), end=to_date(end)
                 )
             )
+        actor_rows = select("actors")
+        source_rows = select("sources")
         actors = {
             aid: Actor.model_construct(
                 id=aid,
@@ -98,7 +100,7 @@ class Registry:
                 affiliations=affiliations[aid],
                 note=None,
             )
-            for aid, name, kind, wikidata, _ in select("actors")
+            for aid, name, kind, wikidata, _ in actor_rows
         }
         sources = {
             sid: Source.model_construct(
@@ -113,7 +115,7 @@ class Registry:
                 furniture=[],
                 note=None,
             )
-            for sid, title, published, _ in select("sources")
+            for sid, title, published, _ in source_rows
         }
         topics = {
             tid: Topic.model_construct(
@@ -125,7 +127,7 @@ class Registry:
             for tid, label, kind, broader in select("topics")
         }
         published = {sid: s.published for sid, s in sources.items()}
-        iris = {row[0]: row[-1] for name in ("actors", "sources") for row in select(name)}
+        iris = {row[0]: row[-1] for rows in (actor_rows, source_rows) for row in rows}
         corpus = Corpus(actors=actors, sources=sources, topics=topics)
         return cls(corpus, published, topics, iris)
 

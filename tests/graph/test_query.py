@@ -416,3 +416,23 @@ def test_from_build_reads_what_detente_build_wrote(tmp_path: Path) -> None:
     assert Graph.open(tmp_path / "b" / "detente.trig").meetings() == fresh.meetings()
     with pytest.raises(UsageError, match=r"holds no build.*detente build"):
         Graph.from_build(tmp_path / "nothing")
+
+
+@pytest.mark.parametrize(("name", "rel"), [("concession_supports", "supports"),
+                                           ("concession_denies", "denies")])  # fmt: skip
+def test_concession_claim_queries_equal_the_generic_claims_query(
+    graph: Graph, name: str, rel: str
+) -> None:
+    from graph.registry import DET
+
+    generic = graph.select("claims", type=Iri(DET + "Concession"))
+    expected = sorted((r[0], *r[2:10]) for r in generic if r[1] == DET + rel)
+    assert expected or rel == "denies"  # the seed denies no concession
+    assert sorted(graph.select(name)) == expected
+
+
+def test_concessions_are_judged_the_same_on_a_fresh_graph(graph: Graph) -> None:
+    fresh = Graph(graph.engine)
+    assert fresh.concessions().to_json() == graph.concessions().to_json()
+    sides = {c.statement: c.conceder_side for r in fresh.concessions() for c in r.claims}
+    assert True in sides.values() and False in sides.values()
