@@ -131,9 +131,13 @@ class LocalEngine:
         return [tuple(row) for row in reader]
 
     def run(self, query: str) -> dict[str, Any] | bool | str:
-        """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text."""
+        """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text.
+
+        The default graph is the union of all named graphs, so a query without
+        ``GRAPH`` sees every source (as on a store started by ``detente serve``).
+        """
         try:
-            result = self.store.query(query)
+            result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as err:
             raise UsageError(f"the SPARQL query does not parse: {err}") from err
         if isinstance(result, ox.QueryBoolean):

@@ -123,6 +123,7 @@ class OxigraphServer:
             str(self.location),
             "--bind",
             f"{HOST}:{self.port}",
+            "--union-default-graph",  # as detente sparql does locally: every graph by default
         ]
         if self.log is not None:
             self._out = self.log.open("ab")

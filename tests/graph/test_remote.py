@@ -164,6 +164,10 @@ def test_remote_answers_equal_local_answers(pushed) -> None:
     q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     assert remote.sparql(q) == here.sparql(q)
     assert remote.sparql("ASK { GRAPH ?g { ?s ?p ?o } }") is True
+    # without GRAPH, the default graph is the union of all graphs, remotely as locally
+    plain = "SELECT ?c WHERE { ?c a <https://w3id.org/detente/ns#Concession> } ORDER BY ?c"
+    assert remote.sparql(plain) == here.sparql(plain)
+    assert len(here.sparql(plain)["results"]["bindings"]) == 3  # type: ignore[index]
     construct = remote.sparql("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert isinstance(construct, str) and len(construct.splitlines()) == 1468
 
