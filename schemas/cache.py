@@ -57,7 +57,9 @@ __all__ = ["LOADER_VERSION", "FileRecords", "RecordCache", "loader_version", "or
 # Bump when the meaning of a cached entry changes in a way the code fingerprint cannot see.
 LOADER_VERSION = "1"
 # The modules whose code decides what a record file validates to.
-_FINGERPRINTED = ("models.py", "vocab.py", "loader.py", "yamlio.py", "cache.py")
+_FINGERPRINTED = (
+    "models.py", "vocab.py", "loader.py", "texts.py", "messages.py", "yamlio.py", "cache.py"
+)
 
 
 def loader_version() -> str:
