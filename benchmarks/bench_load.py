@@ -58,7 +58,11 @@ def _timed(run: Callable[[], Any], repeat: int, before: Callable[[], None] | Non
     return best
 
 
-def _naive(root: Path, loader: type[Any]) -> int:
+def naive_records(root: Path, loader: type[Any]) -> int:
+    """The naive load: PyYAML with ``loader``, then pydantic per record (CSafeLoader: parse only).
+
+    Shared with ``bench_build.py``, whose naive pipeline starts with it.
+    """
     count = 0
     for file in sorted(root.rglob("*.yaml")):
         tree = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
@@ -94,8 +98,8 @@ def bench(size: int, folder: Path, repeat: int) -> list[tuple[str, int, float]]:
         touched.write_text(flip + original, encoding="utf-8")
 
     rows = [
-        ("naive", _timed(lambda: _naive(data, yaml.SafeLoader), 1)),
-        ("libyaml", _timed(lambda: _naive(data, yaml.CSafeLoader), repeat)),
+        ("naive", _timed(lambda: naive_records(data, yaml.SafeLoader), 1)),
+        ("libyaml", _timed(lambda: naive_records(data, yaml.CSafeLoader), repeat)),
         ("load", _timed(lambda: load(data), repeat)),
         ("load+store", _timed(lambda: load(data, cache_dir=cache), repeat, fresh_cache)),
         ("warm", _timed(lambda: load(data, cache_dir=cache), repeat)),
