@@ -27,9 +27,9 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 import pyoxigraph as ox
 
@@ -46,6 +46,7 @@ class Iri(str):
 
 Value = str | Iri | dt.date
 """What a query variable may be bound to."""
+T = TypeVar("T")
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -81,10 +82,37 @@ def _term(value: Value) -> ox.NamedNode | ox.Literal:
 
 
 class LocalEngine:
-    """An in-memory pyoxigraph store; every named graph is queried through ``GRAPH``."""
+    """An in-memory pyoxigraph store; every named graph is queried through ``GRAPH``.
+
+    The store is filled once, when the engine is made (:meth:`from_files`,
+    :meth:`from_text`), and never written after: so the engine keeps the rows
+    of each SELECT it has answered (by query text and bindings) and what
+    :meth:`derived` computes from them. A second question reads the store's
+    rows from memory, not by evaluating the query again; every answer built
+    from them (status, counts, filters, as-of dates) is still worked out per
+    call by :mod:`graph.query`.
+
+    >>> engine = LocalEngine.from_text('<http://e/a> <http://e/p> "x" <http://e/g> .')
+    >>> q = "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+    >>> engine.select(q) == engine.select(q) == [("x",)], engine.select(q) is engine.select(q)
+    (True, False)
+    """
 
     def __init__(self, store: ox.Store | None = None) -> None:
         self.store = store if store is not None else ox.Store()
+        self._rows: dict[tuple[str, tuple[tuple[str, str, str], ...]], list[tuple[str, ...]]] = {}
+        self._derived: dict[str, object] = {}
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per engine: for values that follow from the store alone.
+
+        >>> engine = LocalEngine()
+        >>> engine.derived("n", lambda: [1]) is engine.derived("n", lambda: [2])
+        True
+        """
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(T, self._derived[key])
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> LocalEngine:
@@ -113,8 +141,20 @@ class LocalEngine:
         """Rows of a SELECT, one string per projected variable ('' when unbound).
 
         Rows are read back through pyoxigraph's CSV serializer, which is much
-        faster than touching each term from Python.
+        faster than touching each term from Python, and kept: the store never
+        changes, so the same query with the same bindings is answered from them.
         """
+        # an Iri equals the str of the same text: the key keeps the kind of each value
+        key = (
+            query,
+            tuple(sorted((k, type(v).__name__, str(v)) for k, v in (bindings or {}).items())),
+        )
+        kept = self._rows.get(key)
+        if kept is None:
+            kept = self._rows[key] = self._evaluate(query, bindings)
+        return list(kept)
+
+    def _evaluate(self, query: str, bindings: Mapping[str, Value] | None) -> list[tuple[str, ...]]:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): _term(v) for k, v in (bindings or {}).items()
         }

@@ -14,6 +14,12 @@ affiliations read back from the graph. :meth:`Graph.as_of` restricts every
 answer to what had been said by a date, with the rule of
 :meth:`Corpus.as_of <schemas.corpus.Corpus.as_of>`.
 
+A graph and its ``as_of`` views keep what they have answered. A new
+:class:`Graph` over the same local engine answers afresh (claims judged,
+status derived, rows built) from the rows the engine kept of its
+never-changing store (:class:`~graph.engine.LocalEngine`); over a remote
+engine it asks the endpoint again.
+
 >>> g = Graph.from_data("data")
 >>> rows = g.concessions(by="Moscow")
 >>> [(r.concession, r.status) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
@@ -34,19 +40,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.claims import counted, read_claims, verdict
 from graph.engine import Engine, Iri, LocalEngine, Value
-from graph.registry import DET, Registry, concept_value, record_id
+from graph.registry import DET, Registry, concept_value
 from graph.results import Rows
 from graph.rows import (
     ClaimRow,
     ConcessionRow,
     Ref,
 )
-from graph.status import Claim, ClaimStatus, derive_status
+from graph.status import ClaimStatus
 from graph.views import Views, choice, parse_day
 from schemas.errors import NotFoundError, UsageError
 
@@ -87,6 +94,7 @@ class _Shared:
 
     registry: Registry | None = None
     memo: dict[str, Any] = field(default_factory=dict)
+    refs: dict[str, Ref] = field(default_factory=dict)
 
 
 class Graph(Views):
@@ -142,7 +150,10 @@ class Graph(Views):
         """Actors, sources and topics read back from the graph (cached, shared by views)."""
         if self._shared.registry is None:
             with _paused_gc():
-                self._shared.registry = Registry.read(self.select)
+                read = partial(Registry.read, self.select)
+                local = self.engine if isinstance(self.engine, LocalEngine) else None
+                # a local store never changes: its registry is read once per engine
+                self._shared.registry = read() if local is None else local.derived("registry", read)
         return self._shared.registry
 
     @property
@@ -225,66 +236,34 @@ class Graph(Views):
         kept = {rid: [c for c in cs if self._said(c.date, c.source)] for rid, cs in every.items()}
         return {rid: cs for rid, cs in kept.items() if cs}
 
-    def _claim_rows(self, rdf_class: str) -> list[tuple[str, bool, tuple[str, ...]]]:
-        """(record IRI, denies, row) of every claim about a record of ``rdf_class``.
+    def _claim_rows(self, rdf_class: str) -> list[tuple[bool, list[tuple[str, ...]]]]:
+        """Rows of every claim about a record of ``rdf_class``: (denies, rows) twice.
 
+        A row is (record, statement, speaker, mode, venue, date, precision, quote,
+        source), IRIs and lexical forms (:data:`graph.claims.ClaimRows`).
         Concessions use two queries with the class and relation as constants
         (``concession_supports``, ``concession_denies``): pyoxigraph plans them
         to look up statement details only for those claims.
         """
         if rdf_class == "Concession":
-            return [
-                (row[0], denies, row[1:])
-                for name, denies in (("concession_supports", False), ("concession_denies", True))
-                for row in self.select(name)
-            ]
+            return [(False, self.select("concession_supports")),
+                    (True, self.select("concession_denies"))]  # fmt: skip
+        rows = self.select("claims", type=Iri(DET + rdf_class))
         return [
-            (row[0], row[1] == _DENIES, row[2:10])
-            for row in self.select("claims", type=Iri(DET + rdf_class))
+            (denies, [(r[0], *r[2:10]) for r in rows if (r[1] == _DENIES) is denies])
+            for denies in (False, True)
         ]
 
     def _read_claims(
         self, rdf_class: str, conceders: dict[str, str] | None = None
     ) -> dict[str, list[ClaimRow]]:
         """Claims by record id; with ``conceders`` (record -> conceder), each judged for side."""
-        out: dict[str, list[ClaimRow]] = defaultdict(list)
-        dates: dict[str, dt.date] = {}
-        sides: dict[tuple[str, str, dt.date], bool] = {}
-        speaks_for = self.corpus.speaks_for
-        for record, denies, row in self._claim_rows(rdf_class):
-            st, speaker, mode, venue, date, prec, quote, source = row
-            rid, who = record_id(record), record_id(speaker)
-            day = dates.get(date)
-            if day is None:
-                day = dates[date] = dt.date.fromisoformat(date)
-            side = False
-            if conceders is not None and rid in conceders:
-                key = (who, conceders[rid], day)
-                found = sides.get(key)
-                side = sides[key] = speaks_for(*key) if found is None else found
-            out[rid].append(
-                ClaimRow(
-                    record_id(st),
-                    self._ref(who),
-                    venue,
-                    day,
-                    concept_value(prec, "date-precision"),
-                    quote,
-                    record_id(source),
-                    concept_value(mode, "statement-mode"),
-                    denies,
-                    side,
-                )
-            )
-        for claims in out.values():
-            claims.sort(key=lambda c: (c.date, c.statement, c.denies))
-        return dict(out)
+        return read_claims(self._claim_rows(rdf_class), self.corpus, self._ref, conceders)
 
     def _ref(self, actor: str) -> Ref:
-        refs: dict[str, Ref] = self._shared.memo.setdefault("refs", {})
-        ref = refs.get(actor)
+        ref = self._shared.refs.get(actor)
         if ref is None:
-            ref = refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
+            ref = self._shared.refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
         return ref
 
     # --- concessions --------------------------------------------------------------------
@@ -347,30 +326,41 @@ class Graph(Views):
         rows = self.select("concessions")
         claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
         every: dict[str, ConcessionRow] = {}
+        ref, concepts = self._ref, _Concepts()
         for cid, summary, conceder, topic_id, modality, kind in rows:
             judged = tuple(claims.get(cid, ()))
-            status, claimants, sources = _verdict(judged)
+            status, claimants, sources = verdict(judged)
             every[cid] = ConcessionRow(
                 concession=cid,
                 summary=summary,
                 topic=topic_id,
                 status=status,
-                conceder=self._ref(conceder),
-                conceded_to=tuple(map(self._ref, links[cid, "to"])),
-                beneficiaries=tuple(map(self._ref, links[cid, "beneficiary"])),
+                conceder=ref(conceder),
+                conceded_to=tuple(map(ref, links[cid, "to"])),
+                beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
                 conditions=tuple(links[cid, "condition"]),
-                modality=concept_value(modality, "modality"),
+                modality=concepts(modality, "modality"),
                 claimants=claimants,
                 sources=sources,
                 claims=judged,
-                kind=concept_value(kind, "concession-kind"),
+                kind=concepts(kind, "concession-kind"),
             )
         return every
 
     def _restricted(self, row: ConcessionRow) -> ConcessionRow:
         """``row`` with only the claims said by :attr:`day`, its status and counts redone."""
         kept = tuple(c for c in row.claims if self._said(c.date, c.source))
-        return row if len(kept) == len(row.claims) else _counted(replace(row, claims=kept))
+        return row if len(kept) == len(row.claims) else counted(replace(row, claims=kept))
+
+
+class _Concepts(dict[str, str]):
+    """:func:`concept_value` for concept IRIs that repeat, each worked out once."""
+
+    def __call__(self, iri: str, scheme: str) -> str:
+        value = self.get(iri)
+        if value is None:
+            value = self[iri] = concept_value(iri, scheme)
+        return value
 
 
 @contextmanager
@@ -386,20 +376,3 @@ def _paused_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-def _verdict(claims: tuple[ClaimRow, ...]) -> tuple[str, int, int]:
-    """The status, claimants and sources that ``claims`` give a concession."""
-    verdict = derive_status(Claim(c.denies, c.conceder_side, c.date) for c in claims)
-    asserting = [c for c in claims if not c.denies]
-    return (
-        verdict.value,
-        len({c.speaker.id for c in asserting}),
-        len({c.source for c in asserting}),
-    )
-
-
-def _counted(row: ConcessionRow) -> ConcessionRow:
-    """``row`` with its status, claimants and sources derived from its claims."""
-    status, claimants, sources = _verdict(row.claims)
-    return replace(row, status=status, claimants=claimants, sources=sources)

@@ -24,10 +24,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from schemas.corpus import Corpus
 
-__all__ = ["Claim", "ClaimStatus", "claims_of", "derive_status", "status_of"]
+__all__ = ["Claim", "ClaimStatus", "Judged", "claims_of", "derive_status", "status_of"]
 
 
 class ClaimStatus(StrEnum):
@@ -48,13 +49,30 @@ class Claim:
     date: dt.date = dt.date.min
 
 
-def derive_status(claims: Iterable[Claim]) -> ClaimStatus:
+class Judged(Protocol):
+    """What the status rule reads of a claim (a :class:`Claim`, or a query's claim row)."""
+
+    @property
+    def denies(self) -> bool: ...
+    @property
+    def conceder_side(self) -> bool: ...
+    @property
+    def date(self) -> dt.date: ...
+
+
+def derive_status(claims: Iterable[Judged]) -> ClaimStatus:
     """Apply the status rule to the claims about one concession."""
-    claims = list(claims)
-    own = sorted((c for c in claims if c.conceder_side), key=lambda c: (c.date, c.denies))
-    others_deny = any(c.denies and not c.conceder_side for c in claims)
-    if own:
-        return ClaimStatus.DENIED if own[-1].denies else ClaimStatus.CONFIRMED
+    last: tuple[dt.date, bool] | None = None  # the conceder's side's latest word
+    others_deny = False
+    for c in claims:
+        if c.conceder_side:
+            word = (c.date, c.denies)  # on the same day, a denial outranks an assertion
+            if last is None or word > last:
+                last = word
+        elif c.denies:
+            others_deny = True
+    if last is not None:
+        return ClaimStatus.DENIED if last[1] else ClaimStatus.CONFIRMED
     return ClaimStatus.DISPUTED if others_deny else ClaimStatus.CLAIMED
 
 

@@ -145,6 +145,27 @@ class Corpus:
             todo.extend(a.of for a in self.actors[current].affiliations if a.holds_on(on))
         return False
 
+    def affiliation_closure(self, speaker: str) -> frozenset[str]:
+        """``speaker`` and every actor a chain of its affiliations leads to, on any date.
+
+        :meth:`speaks_for` is False on every date for an actor outside it: a
+        cheap first test before the dated one.
+
+        >>> from schemas.loader import load
+        >>> sorted(load("data").affiliation_closure("vladimir-putin"))
+        ['russia', 'vladimir-putin']
+        """
+        seen: set[str] = set()
+        todo = [speaker]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in self.actors:
+                todo.extend(a.of for a in self.actors[current].affiliations)
+        return frozenset(seen)
+
     def speaker_name(self, speaker: str) -> str:
         """Display name of a speaker: an actor's name, or a source's title for narration."""
         if speaker in self.actors:

@@ -1,0 +1,134 @@
+"""Claim rows read from the graph, judged for the conceder's side, and a concession's verdict.
+
+:func:`read_claims` turns the rows of the claim queries (``claims``,
+``concession_supports``, ``concession_denies``) into :class:`~graph.rows.ClaimRow`
+objects grouped by record; given each record's conceder, it judges every
+claim for the conceder's side with :meth:`Corpus.speaks_for
+<schemas.corpus.Corpus.speaks_for>`. :func:`verdict` derives a concession's
+status (:func:`graph.status.derive_status`) and counts its claimants and
+sources. Both run on every answer of :meth:`graph.query.Graph.concessions`,
+over every claim, so they are written for speed (see benchmarks/README.md).
+
+>>> from schemas.loader import load
+>>> seed = load("data")
+>>> row = ("https://w3id.org/detente/id/statement/s1",
+...        "https://w3id.org/detente/id/actor/vladimir-putin",
+...        "https://w3id.org/detente/vocab/statement-mode-paraphrase", "Anchorage", "2025-08-15",
+...        "https://w3id.org/detente/vocab/date-precision-day", "We agreed.",
+...        "https://w3id.org/detente/id/source/src-1")
+>>> claims = read_claims([(False, [("https://w3id.org/detente/id/concession/c1", *row)])], seed,
+...                      lambda actor: Ref(actor, seed.speaker_name(actor)), {"c1": "russia"})
+>>> (c,) = claims["c1"]
+>>> c.statement, c.speaker.name, c.mode, c.date_precision, c.source, c.conceder_side
+('s1', 'Vladimir Putin', 'paraphrase', 'day', 'src-1', True)
+>>> verdict(tuple(claims["c1"]))
+('confirmed', 1, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from graph.registry import concept_value
+from graph.rows import ClaimRow, ConcessionRow, Ref
+from graph.status import derive_status
+from schemas.corpus import Corpus
+
+__all__ = ["ClaimRows", "counted", "read_claims", "verdict"]
+
+ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
+"""Claims as (denies, rows) groups; a row is (record, statement, speaker, mode, venue, date,
+precision, quote, source), IRIs and lexical forms as the claim queries return them."""
+
+
+def _local(iri: str) -> str:
+    # graph.registry.record_id without the call through the registry module
+    return iri[iri.rfind("/") + 1 :]
+
+
+def read_claims(
+    groups: ClaimRows,
+    corpus: Corpus,
+    ref: Callable[[str], Ref],
+    conceders: dict[str, str] | None = None,
+) -> dict[str, list[ClaimRow]]:
+    """Claims by record id, each list by date then statement; ``ref`` names a speaker id.
+
+    With ``conceders`` (record id -> conceder id), a claim about such a record
+    is on the conceder's side when its speaker speaks for the conceder on the
+    claim's date. Values that repeat (dates, concepts, speakers) are worked out
+    once per call, and the dated rule runs only where a chain of affiliations
+    links the speaker to the conceder at all (:meth:`Corpus.affiliation_closure`).
+    """
+    out: dict[str, list[ClaimRow]] = defaultdict(list)
+    known: dict[str, str] = {}  # IRI -> local id, for IRIs that repeat (records, sources)
+    dates: dict[str, dt.date] = {}
+    concepts: dict[str, str] = {}
+    refs: dict[str, Ref] = {}
+    closures: dict[str, frozenset[str]] = {}
+    sides: dict[tuple[str, str, dt.date], bool] = {}
+    conceder_of = (conceders or {}).get
+    for denies, rows in groups:
+        for record, st, speaker, mode, venue, date, prec, quote, source in rows:
+            rid = known.get(record)
+            if rid is None:
+                rid = known[record] = _local(record)
+            src = known.get(source)
+            if src is None:
+                src = known[source] = _local(source)
+            who = refs.get(speaker)
+            if who is None:
+                who = refs[speaker] = ref(_local(speaker))
+            day = dates.get(date)
+            if day is None:
+                day = dates[date] = dt.date.fromisoformat(date)
+            side = False
+            conceder = conceder_of(rid)
+            if conceder is not None:
+                reach = closures.get(who.id)
+                if reach is None:
+                    reach = closures[who.id] = corpus.affiliation_closure(who.id)
+                if conceder in reach:
+                    key = (who.id, conceder, day)
+                    found = sides.get(key)
+                    side = sides[key] = corpus.speaks_for(*key) if found is None else found
+            precision = concepts.get(prec)
+            if precision is None:
+                precision = concepts[prec] = concept_value(prec, "date-precision")
+            said_as = concepts.get(mode)
+            if said_as is None:
+                said_as = concepts[mode] = concept_value(mode, "statement-mode")
+            statement = st[st.rfind("/") + 1 :]  # _local, inlined: statements never repeat
+            out[rid].append(
+                ClaimRow(statement, who, venue, day, precision, quote, src, said_as, denies, side)
+            )
+    for claims in out.values():
+        claims.sort(key=_claim_order)
+    return dict(out)
+
+
+def _claim_order(claim: ClaimRow) -> tuple[dt.date, str, bool]:
+    return (claim.date, claim.statement, claim.denies)
+
+
+def verdict(claims: tuple[ClaimRow, ...]) -> tuple[str, int, int]:
+    """The status, claimants and sources that ``claims`` give a concession.
+
+    Claimants and sources count only the claims that assert it.
+    """
+    speakers: set[str] = set()
+    sources: set[str] = set()
+    for claim in claims:
+        if not claim.denies:
+            speakers.add(claim.speaker.id)
+            sources.add(claim.source)
+    return derive_status(claims).value, len(speakers), len(sources)
+
+
+def counted(row: ConcessionRow) -> ConcessionRow:
+    """``row`` with its status, claimants and sources derived from its claims."""
+    status, claimants, sources = verdict(row.claims)
+    return replace(row, status=status, claimants=claimants, sources=sources)
