@@ -9,15 +9,15 @@ status (:func:`graph.status.derive_status`) and counts its claimants and
 sources. Both run on every answer of :meth:`graph.query.Graph.concessions`,
 over every claim, so they are written for speed (see benchmarks/README.md).
 
->>> from schemas.loader import load
->>> seed = load("data")
+>>> from graph.query import Graph
+>>> registry = Graph.from_data("data").registry
 >>> row = ("https://w3id.org/detente/id/statement/s1",
 ...        "https://w3id.org/detente/id/actor/vladimir-putin",
 ...        "https://w3id.org/detente/vocab/statement-mode-paraphrase", "Anchorage", "2025-08-15",
 ...        "https://w3id.org/detente/vocab/date-precision-day", "We agreed.",
 ...        "https://w3id.org/detente/id/source/src-1")
->>> claims = read_claims([(False, [("https://w3id.org/detente/id/concession/c1", *row)])], seed,
-...                      lambda actor: Ref(actor, seed.speaker_name(actor)), {"c1": "russia"})
+>>> claims = read_claims([(False, [("https://w3id.org/detente/id/concession/c1", *row)])],
+...                      registry, {"c1": "russia"})
 >>> (c,) = claims["c1"]
 >>> c.statement, c.speaker.name, c.mode, c.date_precision, c.source, c.conceder_side
 ('s1', 'Vladimir Putin', 'paraphrase', 'day', 'src-1', True)
@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
-from graph.registry import concept_value
+from graph.registry import Registry, concept_value
 from graph.rows import ClaimRow, ConcessionRow, Ref
 from graph.status import derive_status
-from schemas.corpus import Corpus
 
 __all__ = ["ClaimRows", "counted", "read_claims", "verdict"]
 
@@ -50,25 +49,22 @@ def _local(iri: str) -> str:
 
 
 def read_claims(
-    groups: ClaimRows,
-    corpus: Corpus,
-    ref: Callable[[str], Ref],
-    conceders: dict[str, str] | None = None,
+    groups: ClaimRows, registry: Registry, conceders: dict[str, str] | None = None
 ) -> dict[str, list[ClaimRow]]:
-    """Claims by record id, each list by date then statement; ``ref`` names a speaker id.
+    """Claims by record id, each list by date then statement; speakers named by ``registry``.
 
     With ``conceders`` (record id -> conceder id), a claim about such a record
     is on the conceder's side when its speaker speaks for the conceder on the
     claim's date. Values that repeat (dates, concepts, speakers) are worked out
     once per call, and the dated rule runs only where a chain of affiliations
-    links the speaker to the conceder at all (:meth:`Corpus.affiliation_closure`).
+    links the speaker to the conceder at all (:meth:`Registry.closure`).
     """
+    corpus, ref, closure = registry.corpus, registry.ref, registry.closure
     out: dict[str, list[ClaimRow]] = defaultdict(list)
     known: dict[str, str] = {}  # IRI -> local id, for IRIs that repeat (records, sources)
     dates: dict[str, dt.date] = {}
     concepts: dict[str, str] = {}
     refs: dict[str, Ref] = {}
-    closures: dict[str, frozenset[str]] = {}
     sides: dict[tuple[str, str, dt.date], bool] = {}
     conceder_of = (conceders or {}).get
     for denies, rows in groups:
@@ -87,14 +83,10 @@ def read_claims(
                 day = dates[date] = dt.date.fromisoformat(date)
             side = False
             conceder = conceder_of(rid)
-            if conceder is not None:
-                reach = closures.get(who.id)
-                if reach is None:
-                    reach = closures[who.id] = corpus.affiliation_closure(who.id)
-                if conceder in reach:
-                    key = (who.id, conceder, day)
-                    found = sides.get(key)
-                    side = sides[key] = corpus.speaks_for(*key) if found is None else found
+            if conceder is not None and conceder in closure(who.id):
+                key = (who.id, conceder, day)
+                found = sides.get(key)
+                side = sides[key] = corpus.speaks_for(*key) if found is None else found
             precision = concepts.get(prec)
             if precision is None:
                 precision = concepts[prec] = concept_value(prec, "date-precision")

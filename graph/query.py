@@ -94,7 +94,6 @@ class _Shared:
 
     registry: Registry | None = None
     memo: dict[str, Any] = field(default_factory=dict)
-    refs: dict[str, Ref] = field(default_factory=dict)
 
 
 class Graph(Views):
@@ -258,13 +257,10 @@ class Graph(Views):
         self, rdf_class: str, conceders: dict[str, str] | None = None
     ) -> dict[str, list[ClaimRow]]:
         """Claims by record id; with ``conceders`` (record -> conceder), each judged for side."""
-        return read_claims(self._claim_rows(rdf_class), self.corpus, self._ref, conceders)
+        return read_claims(self._claim_rows(rdf_class), self.registry, conceders)
 
     def _ref(self, actor: str) -> Ref:
-        ref = self._shared.refs.get(actor)
-        if ref is None:
-            ref = self._shared.refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
-        return ref
+        return self.registry.ref(actor)
 
     # --- concessions --------------------------------------------------------------------
     def concessions(
@@ -326,7 +322,7 @@ class Graph(Views):
         rows = self.select("concessions")
         claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
         every: dict[str, ConcessionRow] = {}
-        ref, concepts = self._ref, _Concepts()
+        ref, concepts = self.registry.ref, _Concepts()
         for cid, summary, conceder, topic_id, modality, kind in rows:
             judged = tuple(claims.get(cid, ()))
             status, claimants, sources = verdict(judged)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from graph.rows import Ref
 from schemas.corpus import Corpus
 from schemas.models import Actor, Source, Topic
 from schemas.models import Affiliation as AffiliationModel
@@ -74,6 +75,27 @@ class Registry:
     published: dict[str, dt.date] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     iris: dict[str, str] = field(default_factory=dict)
+    _refs: dict[str, Ref] = field(default_factory=dict, repr=False)
+    _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def ref(self, actor: str) -> Ref:
+        """An actor (or a narrating source) with its display name, made once per id.
+
+        >>> from graph.query import Graph
+        >>> Graph.from_data("data").registry.ref("russia")
+        Ref(id='russia', name='Russia')
+        """
+        found = self._refs.get(actor)
+        if found is None:
+            found = self._refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
+        return found
+
+    def closure(self, actor: str) -> frozenset[str]:
+        """:meth:`Corpus.affiliation_closure` of ``actor``, worked out once per id."""
+        found = self._closures.get(actor)
+        if found is None:
+            found = self._closures[actor] = self.corpus.affiliation_closure(actor)
+        return found
 
     @classmethod
     def read(cls, select: Select) -> Registry:
