@@ -30,17 +30,18 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from graph.atomic import write_atomic
 from graph.compile import Compiled, compile_quads, source_keys
-from graph.export import EXTENSIONS, assemble, part
+from graph.export import EXTENSIONS, assemble, export_version, part
+from graph.incremental import fingerprint, forget, rebuild, record
 from graph.namespaces import DEFAULT_BASE
 from graph.publish import Generation
 from graph.shacl import validate
 from schemas.cache import RecordCache
 from schemas.loader import load
+from schemas.manifest import scan
 
 __all__ = ["DEFAULT_FORMATS", "BuildReport", "build", "output_path"]
 
@@ -61,6 +62,12 @@ class BuildReport:
     compiled: Compiled | None = field(default=None, repr=False)
     reused: int = 0
     """Source graphs whose compiled lines came from the cache."""
+    path: str = "full"
+    """``"incremental"`` when only edited source files were reread (:mod:`graph.incremental`)."""
+    reread: int = 0
+    """Record files read (parsed, or restored from the cache) by this build."""
+    fallback: str = ""
+    """Why the incremental path was not taken (empty when it was, or without a cache)."""
 
 
 def output_path(out_dir: str | Path, fmt: str) -> Path:
@@ -105,6 +112,24 @@ def _build(
         clock = now
 
     cache_dir = out_dir / _CACHE
+    fallback = ""
+    if cache:
+        done = rebuild(data_dir, out_dir, base, formats, shacl)
+        if not isinstance(done, str):
+            return BuildReport(
+                done.files,
+                done.triples,
+                done.graphs,
+                done.validated,
+                done.seconds,
+                reused=done.graphs - 2 - done.validated,
+                path="incremental",
+                reread=done.reread,
+            )
+        fallback = done
+        version = fingerprint(data_dir, base, formats, shacl)
+        scanned = (time.time_ns(), scan(data_dir))  # before anything is read
+        lap("incremental")
     records = RecordCache(cache_dir) if cache else None
     corpus = load(data_dir, cache_dir=records)
     lap("load")
@@ -121,6 +146,8 @@ def _build(
     lap("validate")
     files = []
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
+    if cache:
+        forget(out_dir)  # the manifest would describe outputs about to be replaced
     with Generation(out_dir) as generation:  # all outputs switch together, or none does
         for fmt in formats:
             path = output_path(out_dir, fmt)
@@ -129,8 +156,19 @@ def _build(
             lap(f"write {fmt}")
         generation.commit(path.name for path in files)
     parts.save()
+    if records is not None:
+        record(data_dir, out_dir, version, scanned, corpus, compiled, records.digests, formats)
+        lap("manifest")
     return BuildReport(
-        files, len(compiled), len(compiled.graphs), validated, seconds, compiled, len(reuse)
+        files,
+        len(compiled),
+        len(compiled.graphs),
+        validated,
+        seconds,
+        compiled,
+        len(reuse),
+        reread=records.misses if records is not None else len(corpus.locations),
+        fallback=fallback,
     )
 
 
@@ -175,14 +213,6 @@ class _GraphStore:
             return
 
 
-@cache
-def _export_version() -> str:
-    import pyoxigraph
-
-    code = Path(__file__).with_name("export.py").read_bytes()
-    return hashlib.sha256(code + pyoxigraph.__version__.encode()).hexdigest()[:16]
-
-
 def _checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
@@ -204,7 +234,7 @@ class _Parts:
 
     def __init__(self, store: Path | None, base: str) -> None:
         self.store = store
-        self.version = f"{_export_version()} {base}"
+        self.version = f"{export_version()} {base}"
         self.state: dict[str, dict[str, object]] = {}
         if store is not None:
             try:

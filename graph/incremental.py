@@ -1,0 +1,441 @@
+"""The fast path of ``detente build``: after edits to source files, touch nothing else.
+
+A build that passed leaves ``{out}/.cache/manifest.json`` (:func:`record`):
+the stat and SHA-256 of every record file and every source text it read, what
+each record file defines and needs (:mod:`schemas.manifest`), each source
+graph's :func:`graph.compile.source_keys` key and triple count, and the stat of
+each output file; ``context.nt`` beside it holds the ``rdf:type`` lines of the
+registry and vocabulary graphs (all a source graph's SHACL unit reads of them).
+
+:func:`rebuild` stats the data folder. When only source files (and their texts)
+changed, were added or removed, it rereads just those, rechecks them as sets
+against the other files' facts, compiles and SHACL-checks just their graphs,
+and splices the new parts into the last outputs at the offsets ``parts.json``
+keeps: the bytes are those of a cold build (tests compare). It gives up, with
+the reason, whenever that is not certain: no or damaged manifest; other code,
+base, formats, engine or data folder; a link or special file in the folder;
+any other record file changed; any problem in the edited files (the full
+load then reports it, with its hints); an output file changed since.
+
+>>> import shutil, tempfile
+>>> from graph.build import build
+>>> data = Path(tempfile.mkdtemp()) / "data"
+>>> _ = shutil.copytree("data", data)
+>>> out = data.parent / "build"
+>>> build(data, out).path
+'full'
+>>> report = build(data, out)
+>>> report.path, report.reread
+('incremental', 0)
+>>> shutil.rmtree(data.parent)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.atomic import write_atomic, write_via
+from graph.compile import Compiled, compile_sources, source_keys
+from graph.export import EXTENSIONS, SEPARATORS, export_version, part
+from graph.namespaces import Minter
+from graph.ntriples import RDF_TYPE
+from graph.publish import Generation
+from graph.shacl import check_sources
+from schemas.cache import RecordCache
+from schemas.corpus import Corpus
+from schemas.manifest import RECORD_SUFFIXES, FileFacts, Stat, file_facts, recheck, scan
+
+__all__ = ["MANIFEST", "Rebuilt", "fingerprint", "forget", "rebuild", "record"]
+
+MANIFEST = "manifest.json"
+"""The manifest's name inside ``{out}/.cache``."""
+_CONTEXT = "context.nt"
+_PARTS = "parts.json"
+_RACY_NS = 100_000_000  # a file changed this close to a scan may change again unseen
+
+
+@dataclass
+class Rebuilt:
+    """What :func:`rebuild` did (``graph.build.BuildReport`` carries it on)."""
+
+    files: list[Path]
+    triples: int
+    graphs: int
+    validated: int
+    reread: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def fingerprint(data_dir: Path, base: str, formats: tuple[str, ...], shacl: str) -> str:
+    """What a manifest holds for: detente's code, the libraries, the options and the folder."""
+    import pydantic
+    import pyoxigraph
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for path in sorted([*root.glob("graph/*.py"), *root.glob("schemas/*.py")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    h.update((root / "schemas" / "shapes.ttl").read_bytes())
+    parts = [pyoxigraph.__version__, pydantic.VERSION, yaml.__version__, sys.version, base, shacl]
+    parts += [*formats, str(data_dir.resolve())]
+    h.update("\0".join(parts).encode())
+    return h.hexdigest()
+
+
+def _racy(stat: Stat, since: int) -> list[int] | None:
+    return None if stat[2] >= since - _RACY_NS else list(stat)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def record(
+    data_dir: Path,
+    out_dir: Path,
+    fingerprinted: str,
+    scanned: tuple[int, dict[str, Stat] | None],
+    corpus: Corpus,
+    compiled: Compiled,
+    digests: dict[str, str],
+    formats: tuple[str, ...],
+) -> bool:
+    """Write the manifest after a full build (``scanned``: the folder's stats taken before it).
+
+    ``digests`` are the record files' SHA-256 as the loader read them, by
+    shown path. Returns False (and writes nothing) when the folder cannot
+    be described: then the next build takes the full path again.
+    """
+    since, stats = scanned
+    if stats is None:
+        return False
+    facts = file_facts(data_dir, corpus)
+    files: dict[str, list[Any]] = {}
+    shown = data_dir.name
+    for rel, stat in stats.items():
+        if rel.endswith(RECORD_SUFFIXES):
+            digest = digests.get(f"{shown}/{rel}")
+            if digest is None:
+                return False
+            files[rel] = [_racy(stat, since), digest]
+    for fact in facts.values():
+        if fact.source is not None and fact.text is not None:
+            text_stat = stats.get(fact.text)
+            sha = corpus.sources[fact.source].sha256
+            if text_stat is None or sha is None:
+                return False
+            files[fact.text] = [_racy(text_stat, since), sha]
+    minter = Minter(compiled.base)
+    fixed = [[n, compiled.digest(n), len(compiled.graphs[n])] for n in list(compiled.graphs)[:2]]
+    graphs = {}
+    for sid in corpus.sources:
+        name = minter.iri("source", sid, "graph")
+        graphs[name] = [sid, compiled.digest(name), len(compiled.graphs[name])]
+    outputs = {fmt: _stat(out_dir / f"detente.{EXTENSIONS[fmt]}") for fmt in formats}
+    state = {
+        "version": fingerprinted,
+        "files": files,
+        "facts": {rel: f.to_json() for rel, f in facts.items()},
+        "fixed": fixed,
+        "graphs": graphs,
+        "outputs": outputs,
+    }
+    context = [ln for n in list(compiled.graphs)[:2] for ln in compiled.graphs[n] if _is_type(ln)]
+    cache = out_dir / ".cache"
+    write_atomic(cache / _CONTEXT, "\n".join(context).encode())
+    write_atomic(cache / MANIFEST, json.dumps(state).encode())
+    return True
+
+
+def _is_type(line: str) -> bool:
+    return line.split(" ", 2)[1] == RDF_TYPE
+
+
+def forget(out_dir: Path) -> None:
+    """Drop the manifest (before outputs it does not describe are published)."""
+    (out_dir / ".cache" / MANIFEST).unlink(missing_ok=True)
+
+
+def rebuild(
+    data_dir: Path, out_dir: Path, base: str, formats: tuple[str, ...], shacl: str
+) -> Rebuilt | str:
+    """Rebuild after edits to source files only; else the reason to build in full."""
+    clock = time.perf_counter()
+    cache = out_dir / ".cache"
+    try:
+        state = json.loads((cache / MANIFEST).read_bytes())
+        facts = {rel: FileFacts.from_json(v) for rel, v in state["facts"].items()}
+        files: dict[str, list[Any]] = state["files"]
+        graphs: dict[str, list[Any]] = state["graphs"]
+        fixed: list[list[Any]] = state["fixed"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return "no usable manifest"
+    if state.get("version") != fingerprint(data_dir, base, formats, shacl):
+        return "the code, the options or the data folder changed"
+    since = time.time_ns()
+    stats = scan(data_dir)
+    if stats is None:
+        return "a symbolic link or special file in the data folder"
+    now: dict[str, list[Any]] = {}
+
+    def changed(rel: str) -> bool:
+        old, stat = files.get(rel), stats.get(rel)
+        if stat is None:
+            return True
+        if old is not None and old[0] == list(stat):
+            now[rel] = old
+            return False
+        digest = _digest(data_dir / rel)
+        now[rel] = [_racy(stat, since), digest]
+        return old is None or digest != old[1]
+
+    records = {rel for rel in stats if rel.endswith(RECORD_SUFFIXES)}
+    removed = sorted(set(facts) - records)
+    edited = {rel for rel in records if changed(rel)}
+    for rel, fact in facts.items():
+        if fact.text is not None and rel not in removed and changed(fact.text):
+            edited.add(rel)
+    seconds = {"scan": time.perf_counter() - clock}
+    outputs = [out_dir / f"detente.{EXTENSIONS[fmt]}" for fmt in formats]
+    if any(_stat(p) != state["outputs"].get(f) for p, f in zip(outputs, formats, strict=True)):
+        return "an output file changed since the last build"
+    triples = sum(n for _, _, n in fixed) + sum(g[2] for g in graphs.values())
+    if not edited and not removed:
+        if now != files:
+            _save(cache, {**state, "files": now})
+        return Rebuilt(outputs, triples, len(fixed) + len(graphs), 0, 0, seconds)
+    loader_cache = RecordCache(cache)
+    found = recheck(data_dir, facts, edited, removed, loader_cache)
+    if isinstance(found, str):
+        return found
+    seconds["load"] = time.perf_counter() - clock - sum(seconds.values())
+    for fact in found.facts.values():  # texts of edited sources: stat as scanned, digest as read
+        if fact.text is not None and fact.source is not None:
+            stat = stats.get(fact.text)
+            sha = found.corpus.sources[fact.source].sha256
+            if stat is None:
+                return f"{fact.text} is not in the data folder"
+            now[fact.text] = [_racy(stat, since), sha]
+    gone = {facts[rel].source for rel in (*edited, *removed) if rel in facts}
+    old_names = {name for name, g in graphs.items() if g[0] in gone}
+    keys = source_keys(found.corpus, base)
+    new_graphs = {n: g for n, g in graphs.items() if n not in old_names}
+    fresh = {name: key for name, key in keys.items() if graphs.get(name, [None, None])[1] != key}
+    validated = 0
+    if fresh or old_names - set(keys):
+        compiled = compile_sources(found.corpus, base)
+        lines = {name: compiled[name] for name in fresh}
+        context = (cache / _CONTEXT).read_text(encoding="utf-8").split("\n")
+        validated = check_sources(lines, context, base, shacl)
+        seconds["compile+validate"] = time.perf_counter() - clock - sum(seconds.values())
+        minter = Minter(base)
+        for sid in found.corpus.sources:
+            name = minter.iri("source", sid, "graph")
+            new_graphs[name] = [sid, keys[name], len(compiled[name])]
+        spliced = _splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines)
+        if isinstance(spliced, str):
+            return spliced
+        seconds["write"] = time.perf_counter() - clock - sum(seconds.values())
+    else:
+        for name in keys:
+            new_graphs[name] = graphs[name]
+    loader_cache.flush()
+    new_facts = {rel: f for rel, f in facts.items() if rel not in edited and rel not in removed}
+    new_facts.update(found.facts)
+    raw_facts = {rel: state["facts"][rel] for rel in new_facts if rel not in found.facts}
+    raw_facts.update({rel: f.to_json() for rel, f in found.facts.items()})
+    for rel in removed:
+        now.pop(rel, None)
+    live_texts = {f.text for f in new_facts.values() if f.text is not None}
+    now = {r: v for r, v in now.items() if r.endswith(RECORD_SUFFIXES) or r in live_texts}
+    for rel, entry in files.items():  # unchanged texts of unchanged sources
+        if rel in live_texts and rel not in now:
+            now[rel] = entry
+    triples = sum(n for _, _, n in fixed) + sum(g[2] for g in new_graphs.values())
+    _save(
+        cache,
+        {
+            **state,
+            "files": now,
+            "facts": dict(sorted(raw_facts.items())),
+            "graphs": new_graphs,
+            "outputs": {f: _stat(p) for p, f in zip(outputs, formats, strict=True)},
+        },
+    )
+    seconds["manifest"] = time.perf_counter() - clock - sum(seconds.values())
+    reread = len(edited)
+    return Rebuilt(outputs, triples, len(fixed) + len(new_graphs), validated, reread, seconds)
+
+
+def _save(cache: Path, state: dict[str, Any]) -> None:
+    write_atomic(cache / MANIFEST, json.dumps(state).encode())
+
+
+Piece = tuple[int, int] | bytes
+"""A stretch of a new output: ``(start, length)`` in the last output, or new bytes."""
+
+
+def _splice(
+    cache: Path,
+    out_dir: Path,
+    base: str,
+    formats: tuple[str, ...],
+    fixed: list[list[Any]],
+    old: dict[str, list[Any]],
+    new: dict[str, list[Any]],
+    lines: dict[str, list[str]],
+) -> str | None:
+    """Write each format: the last output's parts where unchanged, new parts where not."""
+    try:
+        state = json.loads((cache / _PARTS).read_bytes())
+    except (OSError, ValueError):
+        return "no usable parts.json"
+    version = f"{export_version()} {base}"
+    order = [(n, d) for n, d, _ in fixed]
+    order += [(n, new[n][1]) for n in sorted(new, key=lambda n: new[n][0])]
+    wanted = {(n, d) for n, d, _ in fixed} | {(n, g[1]) for n, g in old.items()}
+    plans: dict[str, tuple[Path, list[Piece]]] = {}
+    entries: dict[str, dict[str, list[Any]]] = {}
+    for fmt in formats:
+        entry = state.get(fmt) if isinstance(state, dict) else None
+        if not isinstance(entry, dict) or entry.get("version") != version:
+            return f"parts.json does not describe {fmt}"
+        path = (out_dir / f"detente.{EXTENSIONS[fmt]}").resolve()
+        where: dict[tuple[str, str], list[Any]] = {}
+        for key, spot in entry.get("parts", {}).items():
+            name, _, digest = key.rpartition(" ")
+            where[(name, digest)] = spot
+        stat = _stat(path)
+        if set(where) != wanted or stat is None or stat[:2] != entry.get("stat"):
+            return f"{path.name} does not match parts.json"
+        sep = SEPARATORS[fmt]
+        if not _joined_by(path, sorted(where.values(), key=lambda s: int(s[0])), sep, stat[0]):
+            return f"{path.name}: parts are not joined as expected"
+        first = min(int(s[0]) for s in where.values())
+        plan: list[Piece] = []
+        _add(plan, (0, first))
+        kept: dict[str, list[Any]] = {}
+        at = first
+        for i, (name, digest) in enumerate(order):
+            spot = where.get((name, digest))
+            if i and sep:
+                last = plan[-1]
+                gap = last[0] + last[1] if isinstance(last, tuple) else -1
+                joins = spot is not None and gap + len(sep) == spot[0]  # the sep stands there
+                _add(plan, (gap, len(sep)) if joins else sep)
+                at += len(sep)
+            if spot is not None:
+                _add(plan, (spot[0], spot[1]))
+                kept[f"{name} {digest}"] = [at, spot[1], spot[2]]
+                at += spot[1]
+                continue
+            made = part(base, fmt, name, lines[name])
+            if not made:
+                return f"{fmt}: graph {name} needs the one-pass writer"
+            plan.append(made)
+            kept[f"{name} {digest}"] = [at, len(made), hashlib.sha256(made).hexdigest()[:32]]
+            at += len(made)
+        end = max(int(s[0]) + int(s[1]) for s in where.values())
+        _add(plan, (end, stat[0] - end))
+        plans[fmt], entries[fmt] = (path, plan), kept
+    names = []
+    with Generation(out_dir) as generation:
+        for fmt, (path, plan) in plans.items():
+            name = f"detente.{EXTENSIONS[fmt]}"
+            write_via(generation.path(name), _writer(path, plan))
+            names.append(name)
+        generation.commit(names)
+    for fmt in plans:
+        st = (out_dir / f"detente.{EXTENSIONS[fmt]}").stat()
+        stamp = [st.st_size, st.st_mtime_ns]
+        state[fmt] = {"version": version, "stat": stamp, "parts": entries[fmt]}
+    write_atomic(cache / _PARTS, json.dumps(state, sort_keys=True).encode())
+    return None
+
+
+def _add(plan: list[Piece], piece: Piece) -> None:
+    """Append ``piece``, merging a stretch of the last output with the one it continues."""
+    last = plan[-1] if plan else None
+    if isinstance(piece, tuple) and isinstance(last, tuple) and last[0] + last[1] == piece[0]:
+        plan[-1] = (last[0], last[1] + piece[1])
+    elif piece:
+        plan.append(piece)
+
+
+def _joined_by(path: Path, spots: list[list[Any]], sep: bytes, size: int) -> bool:
+    """True when consecutive parts of ``path`` stand ``sep`` apart, all inside the file."""
+    if not spots or int(spots[-1][0]) + int(spots[-1][1]) > size:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        for a, b in itertools.pairwise(spots):
+            gap = a[0] + a[1]
+            if b[0] - gap != len(sep) or (sep and os.pread(fd, len(sep), gap) != sep):
+                return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def _writer(source: Path, plan: list[Piece]) -> Callable[[str], None]:
+    """Write ``plan`` to a file: new bytes as they are, the rest copied in the kernel."""
+
+    def write(tmp: str) -> None:
+        src = os.open(source, os.O_RDONLY)
+        dst = os.open(tmp, os.O_WRONLY | os.O_TRUNC)
+        try:
+            for piece in plan:
+                if isinstance(piece, bytes):
+                    view = memoryview(piece)
+                    while view:
+                        view = view[os.write(dst, view) :]
+                else:
+                    _copy(src, dst, *piece)
+        finally:
+            os.close(src)
+            os.close(dst)
+
+    return write
+
+
+def _copy(src: int, dst: int, start: int, length: int) -> None:
+    """``length`` bytes of ``src`` from ``start`` to the end of ``dst``."""
+    end = start + length
+    try:
+        while start < end:
+            done = os.copy_file_range(src, dst, end - start, start)
+            if done == 0:
+                raise OSError(f"{end - start} bytes short")
+            start += done
+    except OSError as err:  # no copy_file_range here: read and write
+        if not start < end or isinstance(err, FileNotFoundError):
+            raise
+        while start < end:
+            chunk = os.pread(src, min(end - start, 1 << 24), start)
+            if not chunk:
+                raise OSError("the last output is shorter than parts.json says") from err
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(dst, view) :]
+            start += len(chunk)
