@@ -33,23 +33,20 @@ load then reports it, with its hints); an output file changed since.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import os
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.atomic import write_atomic, write_via
+from graph.atomic import write_atomic
 from graph.compile import Compiled, compile_sources, source_keys
-from graph.export import EXTENSIONS, SEPARATORS, export_version, part
+from graph.export import EXTENSIONS
 from graph.namespaces import Minter
 from graph.ntriples import RDF_TYPE
-from graph.publish import Generation
 from graph.shacl import check_sources
+from graph.splice import splice
 from schemas.cache import RecordCache
 from schemas.corpus import Corpus
 from schemas.manifest import RECORD_SUFFIXES, FileFacts, Stat, file_facts, recheck, scan
@@ -59,7 +56,6 @@ __all__ = ["MANIFEST", "Rebuilt", "fingerprint", "forget", "rebuild", "record"]
 MANIFEST = "manifest.json"
 """The manifest's name inside ``{out}/.cache``."""
 _CONTEXT = "context.nt"
-_PARTS = "parts.json"
 _RACY_NS = 100_000_000  # a file changed this close to a scan may change again unseen
 
 
@@ -253,7 +249,7 @@ def rebuild(
         for sid in found.corpus.sources:
             name = minter.iri("source", sid, "graph")
             new_graphs[name] = [sid, keys[name], len(compiled[name])]
-        spliced = _splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines)
+        spliced = splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines)
         if isinstance(spliced, str):
             return spliced
         seconds["write"] = time.perf_counter() - clock - sum(seconds.values())
@@ -290,152 +286,3 @@ def rebuild(
 
 def _save(cache: Path, state: dict[str, Any]) -> None:
     write_atomic(cache / MANIFEST, json.dumps(state).encode())
-
-
-Piece = tuple[int, int] | bytes
-"""A stretch of a new output: ``(start, length)`` in the last output, or new bytes."""
-
-
-def _splice(
-    cache: Path,
-    out_dir: Path,
-    base: str,
-    formats: tuple[str, ...],
-    fixed: list[list[Any]],
-    old: dict[str, list[Any]],
-    new: dict[str, list[Any]],
-    lines: dict[str, list[str]],
-) -> str | None:
-    """Write each format: the last output's parts where unchanged, new parts where not."""
-    try:
-        state = json.loads((cache / _PARTS).read_bytes())
-    except (OSError, ValueError):
-        return "no usable parts.json"
-    version = f"{export_version()} {base}"
-    order = [(n, d) for n, d, _ in fixed]
-    order += [(n, new[n][1]) for n in sorted(new, key=lambda n: new[n][0])]
-    wanted = {(n, d) for n, d, _ in fixed} | {(n, g[1]) for n, g in old.items()}
-    plans: dict[str, tuple[Path, list[Piece]]] = {}
-    entries: dict[str, dict[str, list[Any]]] = {}
-    for fmt in formats:
-        entry = state.get(fmt) if isinstance(state, dict) else None
-        if not isinstance(entry, dict) or entry.get("version") != version:
-            return f"parts.json does not describe {fmt}"
-        path = (out_dir / f"detente.{EXTENSIONS[fmt]}").resolve()
-        where: dict[tuple[str, str], list[Any]] = {}
-        for key, spot in entry.get("parts", {}).items():
-            name, _, digest = key.rpartition(" ")
-            where[(name, digest)] = spot
-        stat = _stat(path)
-        if set(where) != wanted or stat is None or stat[:2] != entry.get("stat"):
-            return f"{path.name} does not match parts.json"
-        sep = SEPARATORS[fmt]
-        if not _joined_by(path, sorted(where.values(), key=lambda s: int(s[0])), sep, stat[0]):
-            return f"{path.name}: parts are not joined as expected"
-        first = min(int(s[0]) for s in where.values())
-        plan: list[Piece] = []
-        _add(plan, (0, first))
-        kept: dict[str, list[Any]] = {}
-        at = first
-        for i, (name, digest) in enumerate(order):
-            spot = where.get((name, digest))
-            if i and sep:
-                last = plan[-1]
-                gap = last[0] + last[1] if isinstance(last, tuple) else -1
-                joins = spot is not None and gap + len(sep) == spot[0]  # the sep stands there
-                _add(plan, (gap, len(sep)) if joins else sep)
-                at += len(sep)
-            if spot is not None:
-                _add(plan, (spot[0], spot[1]))
-                kept[f"{name} {digest}"] = [at, spot[1], spot[2]]
-                at += spot[1]
-                continue
-            made = part(base, fmt, name, lines[name])
-            if not made:
-                return f"{fmt}: graph {name} needs the one-pass writer"
-            plan.append(made)
-            kept[f"{name} {digest}"] = [at, len(made), hashlib.sha256(made).hexdigest()[:32]]
-            at += len(made)
-        end = max(int(s[0]) + int(s[1]) for s in where.values())
-        _add(plan, (end, stat[0] - end))
-        plans[fmt], entries[fmt] = (path, plan), kept
-    names = []
-    with Generation(out_dir) as generation:
-        for fmt, (path, plan) in plans.items():
-            name = f"detente.{EXTENSIONS[fmt]}"
-            write_via(generation.path(name), _writer(path, plan))
-            names.append(name)
-        generation.commit(names)
-    for fmt in plans:
-        st = (out_dir / f"detente.{EXTENSIONS[fmt]}").stat()
-        stamp = [st.st_size, st.st_mtime_ns]
-        state[fmt] = {"version": version, "stat": stamp, "parts": entries[fmt]}
-    write_atomic(cache / _PARTS, json.dumps(state, sort_keys=True).encode())
-    return None
-
-
-def _add(plan: list[Piece], piece: Piece) -> None:
-    """Append ``piece``, merging a stretch of the last output with the one it continues."""
-    last = plan[-1] if plan else None
-    if isinstance(piece, tuple) and isinstance(last, tuple) and last[0] + last[1] == piece[0]:
-        plan[-1] = (last[0], last[1] + piece[1])
-    elif piece:
-        plan.append(piece)
-
-
-def _joined_by(path: Path, spots: list[list[Any]], sep: bytes, size: int) -> bool:
-    """True when consecutive parts of ``path`` stand ``sep`` apart, all inside the file."""
-    if not spots or int(spots[-1][0]) + int(spots[-1][1]) > size:
-        return False
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        for a, b in itertools.pairwise(spots):
-            gap = a[0] + a[1]
-            if b[0] - gap != len(sep) or (sep and os.pread(fd, len(sep), gap) != sep):
-                return False
-    finally:
-        os.close(fd)
-    return True
-
-
-def _writer(source: Path, plan: list[Piece]) -> Callable[[str], None]:
-    """Write ``plan`` to a file: new bytes as they are, the rest copied in the kernel."""
-
-    def write(tmp: str) -> None:
-        src = os.open(source, os.O_RDONLY)
-        dst = os.open(tmp, os.O_WRONLY | os.O_TRUNC)
-        try:
-            for piece in plan:
-                if isinstance(piece, bytes):
-                    view = memoryview(piece)
-                    while view:
-                        view = view[os.write(dst, view) :]
-                else:
-                    _copy(src, dst, *piece)
-        finally:
-            os.close(src)
-            os.close(dst)
-
-    return write
-
-
-def _copy(src: int, dst: int, start: int, length: int) -> None:
-    """``length`` bytes of ``src`` from ``start`` to the end of ``dst``."""
-    end = start + length
-    try:
-        while start < end:
-            done = os.copy_file_range(src, dst, end - start, start)
-            if done == 0:
-                raise OSError(f"{end - start} bytes short")
-            start += done
-    except OSError as err:  # no copy_file_range here: read and write
-        if not start < end or isinstance(err, FileNotFoundError):
-            raise
-        while start < end:
-            chunk = os.pread(src, min(end - start, 1 << 24), start)
-            if not chunk:
-                raise OSError("the last output is shorter than parts.json says") from err
-            view = memoryview(chunk)
-            while view:
-                view = view[os.write(dst, view) :]
-            start += len(chunk)
