@@ -127,6 +127,8 @@ def splice(
 def _add(plan: list[Piece], piece: Piece) -> None:
     """Append ``piece``, merging a stretch of the last output with the one it continues."""
     last = plan[-1] if plan else None
+    if isinstance(piece, tuple) and not piece[1]:
+        return
     if isinstance(piece, tuple) and isinstance(last, tuple) and last[0] + last[1] == piece[0]:
         plan[-1] = (last[0], last[1] + piece[1])
     elif piece:
