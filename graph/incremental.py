@@ -135,13 +135,13 @@ def record(
             if digest is None:
                 return False
             files[rel] = [_racy(stat, since), digest]
-    for fact in facts.values():
-        if fact.source is not None and fact.text is not None:
-            text_stat = stats.get(fact.text)
-            sha = corpus.sources[fact.source].sha256
+    for fact in facts.values():  # every source's text, whichever file defines it
+        for sid, text in fact.texts.items():
+            text_stat = stats.get(text)
+            sha = corpus.sources[sid].sha256
             if text_stat is None or sha is None:
                 return False
-            files[fact.text] = [_racy(text_stat, since), sha]
+            files[text] = [_racy(text_stat, since), sha]
     minter = Minter(compiled.base)
     fixed = [[n, compiled.digest(n), len(compiled.graphs[n])] for n in list(compiled.graphs)[:2]]
     graphs = {}
@@ -210,7 +210,7 @@ def rebuild(
     removed = sorted(set(facts) - records)
     edited = {rel for rel in records if changed(rel)}
     for rel, fact in facts.items():
-        if fact.text is not None and rel not in removed and changed(fact.text):
+        if rel not in removed and any(changed(text) for text in fact.texts.values()):
             edited.add(rel)
     seconds = {"scan": time.perf_counter() - clock}
     outputs = [out_dir / f"detente.{EXTENSIONS[fmt]}" for fmt in formats]
@@ -227,12 +227,11 @@ def rebuild(
         return found
     seconds["load"] = time.perf_counter() - clock - sum(seconds.values())
     for fact in found.facts.values():  # texts of edited sources: stat as scanned, digest as read
-        if fact.text is not None and fact.source is not None:
-            stat = stats.get(fact.text)
-            sha = found.corpus.sources[fact.source].sha256
+        for sid, text in fact.texts.items():
+            stat = stats.get(text)
             if stat is None:
-                return f"{fact.text} is not in the data folder"
-            now[fact.text] = [_racy(stat, since), sha]
+                return f"the text of {sid} is not in the data folder"
+            now[text] = [_racy(stat, since), found.corpus.sources[sid].sha256]
     gone = {facts[rel].source for rel in (*edited, *removed) if rel in facts}
     old_names = {name for name, g in graphs.items() if g[0] in gone}
     keys = source_keys(found.corpus, base)
@@ -263,7 +262,7 @@ def rebuild(
     raw_facts.update({rel: f.to_json() for rel, f in found.facts.items()})
     for rel in removed:
         now.pop(rel, None)
-    live_texts = {f.text for f in new_facts.values() if f.text is not None}
+    live_texts = {t for f in new_facts.values() for t in f.texts.values()}
     now = {r: v for r, v in now.items() if r.endswith(RECORD_SUFFIXES) or r in live_texts}
     for rel, entry in files.items():  # unchanged texts of unchanged sources
         if rel in live_texts and rel not in now:

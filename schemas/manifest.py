@@ -102,8 +102,8 @@ class FileFacts:
     """The media-outlet actors it defines."""
     source: str | None = None
     """The one source of a source file (see the module docstring); None for other files."""
-    text: str | None = None
-    """That source's text file, relative to the data folder."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """Each source it defines -> its text file, relative to the data folder ('' if outside)."""
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (:meth:`from_json` reads it back)."""
@@ -112,7 +112,7 @@ class FileFacts:
             "claims": self.claims,
             "outlets": self.outlets,
             "source": self.source,
-            "text": self.text,
+            "texts": self.texts,
         }
 
     @classmethod
@@ -121,9 +121,9 @@ class FileFacts:
         if not isinstance(data, dict) or set(data) != {f for f in cls.__dataclass_fields__}:
             raise ValueError("not file facts")
         facts = cls(**data)
-        if not isinstance(facts.ids, dict) or not all(
-            isinstance(v, list) for v in facts.ids.values()
-        ):
+        if not all(isinstance(v, list) for v in dict(facts.ids).values()):
+            raise ValueError("not file facts")
+        if not all(isinstance(v, str) for v in dict(facts.texts).values()):
             raise ValueError("not file facts")
         return facts
 
@@ -138,28 +138,27 @@ def file_facts(root: Path, corpus: Corpus) -> dict[str, FileFacts]:
             rel = corpus.locations[ident].file[cut:]
             where[ident] = rel
             facts.setdefault(rel, FileFacts()).ids.setdefault(name, []).append(ident)
+    base = root.resolve()
+    for sid, source in corpus.sources.items():
+        facts[where[sid]].texts[sid] = _text_path(root, base, source.text) or ""
+    for fact in facts.values():
+        sources = fact.ids.get("sources", [])
+        if len(sources) == 1 and set(fact.ids) <= {"sources", "statements"}:
+            fact.source = sources[0]
     claims: dict[str, set[str]] = {}
     for st in corpus.statements.values():
         claims.setdefault(where[st.id], set()).update(st.supports, st.denies)
-        if st.source not in corpus.sources or where[st.source] != where[st.id]:
-            facts[where[st.id]].text = "-"  # statements away from their source: not a source file
+        if facts[where[st.id]].source != st.source:  # statements away from their source
+            facts[where[st.id]].source = None
+            if st.source in where:
+                facts[where[st.source]].source = None
     for actor in corpus.actors.values():
         if actor.kind is ActorKind.MEDIA_OUTLET:
             facts[where[actor.id]].outlets.append(actor.id)
-    base = root.resolve()
     for rel, fact in facts.items():
         fact.claims = sorted(claims.get(rel, ()))
-        sources = fact.ids.get("sources", [])
-        if fact.text is None and len(sources) == 1 and set(fact.ids) <= {"sources", "statements"}:
-            fact.source = sources[0]
-            fact.text = _text_path(root, base, corpus.sources[sources[0]].text)
-        if fact.text is None or fact.text == "-":
-            fact.source = fact.text = None
-    for st in corpus.statements.values():  # a source whose statements stand elsewhere too
-        owner = facts[where[st.id]]
-        if owner.source != st.source and st.source in where:
-            home = facts[where[st.source]]
-            home.source = home.text = None
+        if fact.source is not None and not fact.texts[fact.source]:
+            fact.source = None
     return facts
 
 
@@ -223,8 +222,8 @@ def recheck(
         raw.update(part_raw)
         claims = sorted({t for st in part.statements.values() for t in (*st.supports, *st.denies)})
         ids = {"sources": [sid], "statements": list(part.statements)}
-        text = _text_path(root, root.resolve(), part.sources[sid].text)
-        new[rel] = FileFacts(ids=ids, claims=claims, source=sid, text=text)
+        text = _text_path(root, root.resolve(), part.sources[sid].text) or ""
+        new[rel] = FileFacts(ids=ids, claims=claims, source=sid, texts={sid: text})
     for st in corpus.statements.values():
         for target in (st.speaker, st.venue.outlet, st.venue.meeting, *st.supports, *st.denies):
             kind = section_of.get(target) if target is not None else None

@@ -287,3 +287,14 @@ def test_other_options_take_the_full_path(data: Path, tmp_path: Path) -> None:
         "the code, the options or the data folder changed",
     )
     assert build(data, tmp_path / "out", cache=False).fallback == ""
+
+
+def test_the_text_of_a_source_in_no_source_file_is_watched_too(data: Path, tmp_path: Path) -> None:
+    _move_statements_out_of_their_file(data, tmp_path / "out")
+    build(data, tmp_path / "out")
+    before = _outputs(tmp_path / "out")
+    _extend_a_text(data)  # the text of the source whose statement moved away
+    report = build(data, tmp_path / "out")
+    assert report.path == "full" and "is not a source file" in report.fallback
+    build(data, tmp_path / "cold", cache=False)
+    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold") != before

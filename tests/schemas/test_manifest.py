@@ -38,7 +38,9 @@ def test_facts_name_what_each_file_defines_and_claims(data: Path) -> None:
     for rel, f in facts.items():
         assert (f.source is not None) is (set(f.ids) <= {"sources", "statements"})
         if f.source is not None:
-            assert f.text is not None and (data / f.text).is_file(), rel
+            assert (data / f.texts[f.source]).is_file(), rel
+    texts = {t for f in facts.values() for t in f.texts.values()}
+    assert texts == {f"sources/{s.text}" for s in corpus.sources.values()}
     assert FileFacts.from_json(facts["actors.yaml"].to_json()) == facts["actors.yaml"]
 
 
