@@ -10,7 +10,12 @@ changed, so that a rebuild after editing one source file is cheap:
 * ``shacl.json``: the units that conformed (:mod:`graph.shacl`);
 * ``parts.json``: where each graph's part stands in each written file (by the
   graph's name and digest), so that unchanged parts are copied from the last output
-  instead of written again (only if that file is untouched since).
+  instead of written again (only if that file is untouched since);
+* ``manifest.json`` and ``context.nt``: what each input file was and defines,
+  so that when only source files changed the build rereads, rechecks,
+  compiles and validates just those and splices their parts into the last
+  outputs (:mod:`graph.incremental`); anything else takes the full path, and
+  :attr:`BuildReport.path` and :attr:`BuildReport.fallback` say which and why.
 
 Every reuse is keyed by content and by the code that made it, and the output
 is byte-identical to a build without the cache (``cache=False``).

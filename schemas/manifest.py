@@ -62,8 +62,8 @@ _STUBS: dict[str, Any] = {
 def scan(root: Path) -> dict[str, Stat] | None:
     """Every file below ``root`` (path relative to it, ``/``-separated) and its :data:`Stat`.
 
-    None when the folder holds a symbolic link or a special file, or cannot be
-    read: the full loader decides about those.
+    None when the folder holds a symbolic link, a special file or a folder
+    named like a record file, or cannot be read: the full loader decides.
 
     >>> "actors.yaml" in (scan(Path("data")) or {})
     True
@@ -78,6 +78,8 @@ def scan(root: Path) -> dict[str, Stat] | None:
                     if entry.is_symlink():
                         return None
                     if entry.is_dir(follow_symlinks=False):
+                        if entry.name.endswith(RECORD_SUFFIXES):  # the loader reports these
+                            return None
                         folders.append(entry.path)
                         continue
                     if not entry.is_file(follow_symlinks=False):

@@ -298,3 +298,16 @@ def test_the_text_of_a_source_in_no_source_file_is_watched_too(data: Path, tmp_p
     assert report.path == "full" and "is not a source file" in report.fallback
     build(data, tmp_path / "cold", cache=False)
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold") != before
+
+
+def test_the_command_line_says_which_path_ran(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph.cli import main
+
+    assert main(["build", str(data), "--out", str(tmp_path / "out")]) == 0
+    assert "incremental" not in capsys.readouterr().out
+    _relabel_a_venue(data)
+    assert main(["build", str(data), "--out", str(tmp_path / "out")]) == 0
+    assert "SHACL OK (1 checked, " in (out := capsys.readouterr().out)
+    assert "; incremental: 1 record file(s) reread" in out

@@ -57,13 +57,15 @@ def test_a_source_with_statements_elsewhere_is_no_source_file(data: Path) -> Non
     assert again["elsewhere.yaml"].source is None
 
 
-@pytest.mark.parametrize("kind", ["link", "fifo"])
+@pytest.mark.parametrize("kind", ["link", "fifo", "folder"])
 def test_a_link_or_special_file_makes_scan_give_up(data: Path, kind: str) -> None:
     assert scan(data) is not None
     if kind == "link":
         (data / "sources" / "linked.yaml").symlink_to(data / "actors.yaml")
-    else:
+    elif kind == "fifo":
         os.mkfifo(data / "pipe")
+    else:
+        (data / "sources" / "odd.yaml").mkdir()
     assert scan(data) is None
     assert scan(data / "missing") is None
 
