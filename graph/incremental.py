@@ -46,7 +46,7 @@ from graph.export import EXTENSIONS
 from graph.namespaces import Minter
 from graph.ntriples import RDF_TYPE
 from graph.shacl import check_sources
-from graph.splice import splice
+from graph.splice import output_stat, splice
 from schemas.cache import RecordCache
 from schemas.corpus import Corpus
 from schemas.manifest import RECORD_SUFFIXES, FileFacts, Stat, file_facts, recheck, scan
@@ -99,14 +99,6 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-def _stat(path: Path) -> list[int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
 def record(
     data_dir: Path,
     out_dir: Path,
@@ -148,7 +140,7 @@ def record(
     for sid in corpus.sources:
         name = minter.iri("source", sid, "graph")
         graphs[name] = [sid, compiled.digest(name), len(compiled.graphs[name])]
-    outputs = {fmt: _stat(out_dir / f"detente.{EXTENSIONS[fmt]}") for fmt in formats}
+    outputs = {fmt: output_stat(out_dir / f"detente.{EXTENSIONS[fmt]}") for fmt in formats}
     state = {
         "version": fingerprinted,
         "files": files,
@@ -214,7 +206,8 @@ def rebuild(
             edited.add(rel)
     seconds = {"scan": time.perf_counter() - clock}
     outputs = [out_dir / f"detente.{EXTENSIONS[fmt]}" for fmt in formats]
-    if any(_stat(p) != state["outputs"].get(f) for p, f in zip(outputs, formats, strict=True)):
+    seen = state["outputs"]
+    if any(output_stat(p) != seen.get(f) for p, f in zip(outputs, formats, strict=True)):
         return "an output file changed since the last build"
     triples = sum(n for _, _, n in fixed) + sum(g[2] for g in graphs.values())
     if not edited and not removed:
@@ -248,9 +241,10 @@ def rebuild(
         for sid in found.corpus.sources:
             name = minter.iri("source", sid, "graph")
             new_graphs[name] = [sid, keys[name], len(compiled[name])]
-        spliced = splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines)
+        spliced = splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines, seen)
         if isinstance(spliced, str):
             return spliced
+        state["outputs"] = spliced
         seconds["write"] = time.perf_counter() - clock - sum(seconds.values())
     else:
         for name in keys:
@@ -275,7 +269,6 @@ def rebuild(
             "files": now,
             "facts": dict(sorted(raw_facts.items())),
             "graphs": new_graphs,
-            "outputs": {f: _stat(p) for p, f in zip(outputs, formats, strict=True)},
         },
     )
     seconds["manifest"] = time.perf_counter() - clock - sum(seconds.values())

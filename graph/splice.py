@@ -30,7 +30,7 @@ from graph.atomic import write_atomic, write_via
 from graph.export import EXTENSIONS, SEPARATORS, export_version, part
 from graph.publish import Generation
 
-__all__ = ["Piece", "splice"]
+__all__ = ["Piece", "Plan", "output_stat", "splice"]
 
 _PARTS = "parts.json"
 
@@ -47,15 +47,61 @@ def splice(
     old: dict[str, list[Any]],
     new: dict[str, list[Any]],
     lines: dict[str, list[str]],
-) -> str | None:
+    seen: dict[str, Any],
+) -> dict[str, list[int]] | str:
     """Write each format: the last output's parts where unchanged, new parts where not.
 
     ``fixed`` are the registry and vocabulary graphs (name, digest, triples);
     ``old`` and ``new`` the source graphs before and after (name -> sid,
     digest, triples); ``lines`` the lines of every graph not in the last
-    output. Returns None once written (and ``parts.json`` updated), or why the
-    last output cannot be used: then nothing was written.
+    output; ``seen`` each output's stat (size, mtime, ctime, inode) as the
+    caller's manifest has it. Returns each new output's stat once written (and
+    ``parts.json`` updated), or why the last output cannot be used: then
+    nothing was written. The output folder's lock is held throughout, so
+    another build cannot switch the outputs in between.
     """
+    with Generation(out_dir) as generation:
+        planned = _plan(cache, out_dir, base, formats, fixed, old, new, lines, seen)
+        if isinstance(planned, str):
+            return planned
+        plans, entries, state, version = planned
+        names = []
+        for fmt, (path, plan) in plans.items():
+            name = f"detente.{EXTENSIONS[fmt]}"
+            write_via(generation.path(name), _writer(path, plan))
+            names.append(name)
+        generation.commit(names)
+        stats: dict[str, list[int]] = {}
+        for fmt in plans:
+            now = output_stat(out_dir / f"detente.{EXTENSIONS[fmt]}")
+            if now is None:
+                raise OSError(f"detente.{EXTENSIONS[fmt]} vanished as it was published")
+            stats[fmt] = now
+            state[fmt] = {"version": version, "stat": now[:2], "parts": entries[fmt]}
+        write_atomic(cache / _PARTS, json.dumps(state, sort_keys=True).encode())
+    return stats
+
+
+Plan = tuple[
+    dict[str, tuple[Path, list[Piece]]], dict[str, dict[str, list[Any]]], dict[str, Any], str
+]
+
+
+def _plan(
+    cache: Path,
+    out_dir: Path,
+    base: str,
+    formats: tuple[str, ...],
+    fixed: list[list[Any]],
+    old: dict[str, list[Any]],
+    new: dict[str, list[Any]],
+    lines: dict[str, list[str]],
+    seen: dict[str, Any],
+) -> Plan | str:
+    """What to write for each format (see :func:`splice`), or why the last output won't do."""
+    for fmt in formats:
+        if output_stat(out_dir / f"detente.{EXTENSIONS[fmt]}") != seen.get(fmt):
+            return "an output file changed since the last build"
     try:
         state = json.loads((cache / _PARTS).read_bytes())
     except (OSError, ValueError):
@@ -75,9 +121,8 @@ def splice(
         for key, spot in entry.get("parts", {}).items():
             name, _, digest = key.rpartition(" ")
             where[(name, digest)] = spot
-        st = path.stat() if path.exists() else None
-        stat = None if st is None else [st.st_size, st.st_mtime_ns]
-        if set(where) != wanted or stat is None or stat != entry.get("stat"):
+        stat = output_stat(path)
+        if set(where) != wanted or stat is None or stat[:2] != entry.get("stat"):
             return f"{path.name} does not match parts.json"
         sep = SEPARATORS[fmt]
         if not _joined_by(path, sorted(where.values(), key=lambda s: int(s[0])), sep, stat[0]):
@@ -109,19 +154,16 @@ def splice(
         end = max(int(s[0]) + int(s[1]) for s in where.values())
         _add(plan, (end, stat[0] - end))
         plans[fmt], entries[fmt] = (path, plan), kept
-    names = []
-    with Generation(out_dir) as generation:
-        for fmt, (path, plan) in plans.items():
-            name = f"detente.{EXTENSIONS[fmt]}"
-            write_via(generation.path(name), _writer(path, plan))
-            names.append(name)
-        generation.commit(names)
-    for fmt in plans:
-        st = (out_dir / f"detente.{EXTENSIONS[fmt]}").stat()
-        stamp = [st.st_size, st.st_mtime_ns]
-        state[fmt] = {"version": version, "stat": stamp, "parts": entries[fmt]}
-    write_atomic(cache / _PARTS, json.dumps(state, sort_keys=True).encode())
-    return None
+    return plans, entries, state, version
+
+
+def output_stat(path: Path) -> list[int] | None:
+    """Size, mtime, ctime (ns) and inode of ``path`` (links followed), or None if it is gone."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def _add(plan: list[Piece], piece: Piece) -> None:

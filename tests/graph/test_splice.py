@@ -58,3 +58,34 @@ def test_pieces_of_the_last_output_merge_when_they_follow_on(
     for piece in pieces:
         _add(made, piece)
     assert made == plan
+
+
+def test_outputs_switched_since_the_manifest_are_left_alone(tmp_path: Path) -> None:
+    """Checked under the output folder's lock: a build in between makes the splice give up."""
+    import json
+
+    from graph.incremental import MANIFEST
+    from graph.splice import splice
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    build(data, tmp_path / "out")
+    before = _outputs(tmp_path / "out")
+    cache = tmp_path / "out" / ".cache"
+    state = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+    seen = {fmt: [*stat[:3], stat[3] + 1] for fmt, stat in state["outputs"].items()}
+    formats = tuple(state["outputs"])
+    got = splice(
+        cache,
+        tmp_path / "out",
+        "https://w3id.org/detente/id/",
+        formats,
+        state["fixed"],
+        state["graphs"],
+        state["graphs"],
+        {},
+        seen,
+    )
+    assert got == "an output file changed since the last build"
+    assert _outputs(tmp_path / "out") == before
+    assert len(list((tmp_path / "out" / ".generations").iterdir())) == 1  # no half-made one
