@@ -140,9 +140,8 @@ def file_facts(root: Path, corpus: Corpus) -> dict[str, FileFacts]:
             rel = corpus.locations[ident].file[cut:]
             where[ident] = rel
             facts.setdefault(rel, FileFacts()).ids.setdefault(name, []).append(ident)
-    base = root.resolve()
     for sid, source in corpus.sources.items():
-        facts[where[sid]].texts[sid] = _text_path(root, base, source.text) or ""
+        facts[where[sid]].texts[sid] = _text_path(source.text)
     for fact in facts.values():
         sources = fact.ids.get("sources", [])
         if len(sources) == 1 and set(fact.ids) <= {"sources", "statements"}:
@@ -164,12 +163,17 @@ def file_facts(root: Path, corpus: Corpus) -> dict[str, FileFacts]:
     return facts
 
 
-def _text_path(root: Path, base: Path, text: str) -> str | None:
-    try:
-        target = (root / "sources" / text).resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
-    return target.relative_to(base).as_posix() if target.is_relative_to(base) else None
+def _text_path(text: str) -> str:
+    """Where a source's text lies, relative to the data folder; '' if outside ``sources/``.
+
+    Lexical, as the folder holds no links (:func:`scan` gives up on those);
+    the loader still resolves and checks the real path when it reads the text.
+
+    >>> _text_path("a.txt"), _text_path("x/../b.txt"), _text_path("../a.txt"), _text_path("/a")
+    ('sources/a.txt', 'sources/b.txt', '', '')
+    """
+    path = os.path.normpath(f"sources/{text}").replace(os.sep, "/")
+    return path if path.startswith("sources/") and not Path(text).is_absolute() else ""
 
 
 @dataclass
@@ -224,7 +228,7 @@ def recheck(
         raw.update(part_raw)
         claims = sorted({t for st in part.statements.values() for t in (*st.supports, *st.denies)})
         ids = {"sources": [sid], "statements": list(part.statements)}
-        text = _text_path(root, root.resolve(), part.sources[sid].text) or ""
+        text = _text_path(part.sources[sid].text)
         new[rel] = FileFacts(ids=ids, claims=claims, source=sid, texts={sid: text})
     for st in corpus.statements.values():
         for target in (st.speaker, st.venue.outlet, st.venue.meeting, *st.supports, *st.denies):
