@@ -36,17 +36,17 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.atomic import write_atomic
-from graph.compile import Compiled, compile_quads, source_keys
 from graph.export import EXTENSIONS, assemble, export_version, part
 from graph.incremental import fingerprint, forget, rebuild, record
 from graph.namespaces import DEFAULT_BASE
 from graph.publish import Generation
-from graph.shacl import validate
-from schemas.cache import RecordCache
-from schemas.loader import load
 from schemas.manifest import scan
+
+if TYPE_CHECKING:  # the full path's modules load only when it runs (not for a rebuild)
+    from graph.compile import Compiled
 
 __all__ = ["DEFAULT_FORMATS", "BuildReport", "build", "output_path"]
 
@@ -135,6 +135,11 @@ def _build(
         version = fingerprint(data_dir, base, formats, shacl)
         scanned = (time.time_ns(), scan(data_dir))  # before anything is read
         lap("incremental")
+    from graph.compile import compile_quads, source_keys
+    from graph.shacl import validate
+    from schemas.cache import RecordCache
+    from schemas.loader import load
+
     records = RecordCache(cache_dir) if cache else None
     corpus = load(data_dir, cache_dir=records)
     lap("load")

@@ -35,13 +35,15 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.compile import Compiled
 from graph.namespaces import PREFIXES, prefixes
 from schemas.errors import UsageError
+
+if TYPE_CHECKING:  # the compiler (and the models) load only when a document is written
+    from graph.compile import Compiled
 
 __all__ = ["EXTENSIONS", "FORMATS", "SEPARATORS", "assemble", "export_version", "part", "serialize"]
 

@@ -37,25 +37,26 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.atomic import write_atomic
-from graph.compile import Compiled, compile_sources, source_keys
 from graph.export import EXTENSIONS
-from graph.namespaces import Minter
 from graph.ntriples import RDF_TYPE
-from graph.shacl import check_sources
 from graph.splice import output_stat, splice
-from schemas.cache import RecordCache
-from schemas.corpus import Corpus
 from schemas.manifest import RECORD_SUFFIXES, FileFacts, Stat, file_facts, recheck, scan
+
+if TYPE_CHECKING:  # the compiler, validator and models load only once a file changed
+    from graph.compile import Compiled
+    from schemas.corpus import Corpus
 
 __all__ = ["MANIFEST", "Rebuilt", "fingerprint", "forget", "rebuild", "record"]
 
 MANIFEST = "manifest.json"
 """The manifest's name inside ``{out}/.cache``."""
 _CONTEXT = "context.nt"
+_LIBRARIES = ("pyoxigraph", "pydantic", "pydantic_core", "yaml", "pyshacl", "rdflib")
 _RACY_NS = 100_000_000  # a file changed this close to a scan may change again unseen
 
 
@@ -72,18 +73,21 @@ class Rebuilt:
 
 
 def fingerprint(data_dir: Path, base: str, formats: tuple[str, ...], shacl: str) -> str:
-    """What a manifest holds for: detente's code, the libraries, the options and the folder."""
-    import pydantic
-    import pyoxigraph
-    import yaml
+    """What a manifest holds for: detente's code, the libraries, the options and the folder.
 
+    The libraries are named by where their code lies and that file's stat
+    (an upgrade rewrites it), so that none of them is imported to ask.
+    """
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for path in sorted([*root.glob("graph/*.py"), *root.glob("schemas/*.py")]):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     h.update((root / "schemas" / "shapes.ttl").read_bytes())
-    parts = [pyoxigraph.__version__, pydantic.VERSION, yaml.__version__, sys.version, base, shacl]
-    parts += [*formats, str(data_dir.resolve())]
+    parts = [sys.version, base, shacl, *formats, str(data_dir.resolve())]
+    for library in _LIBRARIES:
+        spec = find_spec(library)
+        origin = spec.origin if spec is not None and spec.origin else library
+        parts += [origin, str(output_stat(Path(origin)))]
     h.update("\0".join(parts).encode())
     return h.hexdigest()
 
@@ -134,6 +138,8 @@ def record(
             if text_stat is None or sha is None:
                 return False
             files[text] = [_racy(text_stat, since), sha]
+    from graph.namespaces import Minter
+
     minter = Minter(compiled.base)
     fixed = [[n, compiled.digest(n), len(compiled.graphs[n])] for n in list(compiled.graphs)[:2]]
     graphs = {}
@@ -214,6 +220,11 @@ def rebuild(
         if now != files:
             _save(cache, {**state, "files": now})
         return Rebuilt(outputs, triples, len(fixed) + len(graphs), 0, 0, seconds)
+    from graph.compile import compile_sources, source_keys
+    from graph.namespaces import Minter
+    from graph.shacl import check_sources
+    from schemas.cache import RecordCache
+
     loader_cache = RecordCache(cache)
     found = recheck(data_dir, facts, edited, removed, loader_cache)
     if isinstance(found, str):

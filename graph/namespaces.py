@@ -34,7 +34,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from schemas.errors import UsageError
-from schemas.models import SLUG_PATTERN
 
 if TYPE_CHECKING:  # rdflib loads on first use of these, off the build path
     from rdflib import URIRef
@@ -74,7 +73,6 @@ _PREFIX_KINDS = (
     "statement",
     "graph",
 )
-_SLUG = re.compile(SLUG_PATTERN)
 _PART = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
 
@@ -135,12 +133,13 @@ class Minter:
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.base = check_base(base)
+        self._slug = _slug()
 
     def iri(self, kind: str, record_id: str, *parts: str) -> str:
         """The IRI (as a string) of record ``record_id`` of ``kind``, or of a part of it."""
         if kind not in KINDS:
             raise ValueError(f"unknown IRI kind {kind!r}; known: {', '.join(sorted(KINDS))}")
-        if not _SLUG.match(record_id):
+        if not self._slug.match(record_id):
             raise ValueError(f"{record_id!r} is not a slug; it cannot go inside an IRI")
         for part in parts:
             if not _PART.match(part):
@@ -154,9 +153,17 @@ class Minter:
             return None
         kind, _, rest = iri[len(self.base) :].partition("/")
         record_id, *parts = rest.split("/")
-        if kind not in KINDS or not _SLUG.match(record_id):
+        if kind not in KINDS or not self._slug.match(record_id):
             return None
         return kind, record_id, tuple(parts)
+
+
+@lru_cache(maxsize=1)
+def _slug() -> re.Pattern[str]:
+    """The record id pattern (the models load here, on the first Minter, not on import)."""
+    from schemas.models import SLUG_PATTERN
+
+    return re.compile(SLUG_PATTERN)
 
 
 @lru_cache(maxsize=16)

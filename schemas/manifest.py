@@ -33,15 +33,11 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemas.cache import RecordCache
-from schemas.corpus import SECTIONS, Corpus
-from schemas.loader import load_record_file
-from schemas.models import Actor, Concession, Meeting, Position
-from schemas.references import check_statements
-from schemas.texts import attach_texts
-from schemas.vocab import ActorKind
+if TYPE_CHECKING:  # the loader and models load only when a file is rechecked (not on import)
+    from schemas.cache import RecordCache
+    from schemas.corpus import Corpus
 
 __all__ = ["RECORD_SUFFIXES", "FileFacts", "Recheck", "Stat", "file_facts", "recheck", "scan"]
 
@@ -51,12 +47,7 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 Stat = tuple[int, int, int, int]
 """A file's size, mtime and ctime (ns) and inode: it changed if any of these did."""
 
-_STUBS: dict[str, Any] = {
-    "actors": Actor,
-    "meetings": Meeting,
-    "concessions": Concession,
-    "positions": Position,
-}
+_STUBBED = frozenset({"actors", "meetings", "concessions", "positions"})
 
 
 def scan(root: Path) -> dict[str, Stat] | None:
@@ -132,6 +123,9 @@ class FileFacts:
 
 def file_facts(root: Path, corpus: Corpus) -> dict[str, FileFacts]:
     """The facts of every record file of a loaded corpus, by path relative to ``root``."""
+    from schemas.corpus import SECTIONS
+    from schemas.vocab import ActorKind
+
     facts: dict[str, FileFacts] = {}
     cut = len(root.name) + 1  # locations name files as '{root.name}/{path}'
     where: dict[str, str] = {}
@@ -198,6 +192,11 @@ def recheck(
     Returns the edited files' records, or the reason to run the full load
     instead (a file that is not a source file, or any problem at all).
     """
+    from schemas.corpus import SECTIONS, Corpus
+    from schemas.loader import load_record_file
+    from schemas.references import check_statements
+    from schemas.texts import attach_texts
+
     edited, removed = sorted(edited), sorted(removed)
     for rel in (*edited, *removed):
         if rel in facts and facts[rel].source is None:
@@ -233,7 +232,7 @@ def recheck(
     for st in corpus.statements.values():
         for target in (st.speaker, st.venue.outlet, st.venue.meeting, *st.supports, *st.denies):
             kind = section_of.get(target) if target is not None else None
-            if target is not None and kind in _STUBS and target not in corpus.section(kind):
+            if target is not None and kind in _STUBBED and target not in corpus.section(kind):
                 corpus.section(kind)[target] = _stub(kind, target, target in outlets)
     problems = check_statements(corpus, raw) or attach_texts(root, corpus, raw)
     if problems:
@@ -249,7 +248,11 @@ def recheck(
 
 def _stub(section: str, ident: str, outlet: bool) -> Any:
     """A stand-in record: its id, and for an actor only whether it is a media outlet."""
+    from schemas.models import Actor, Concession, Meeting, Position
+    from schemas.vocab import ActorKind
+
     if section == "actors":
         kind = ActorKind.MEDIA_OUTLET if outlet else ActorKind.PERSON
         return Actor.model_construct(id=ident, kind=kind)  # type: ignore[call-arg]
-    return _STUBS[section].model_construct(id=ident)
+    models: dict[str, Any] = {"meetings": Meeting, "concessions": Concession, "positions": Position}
+    return models[section].model_construct(id=ident)
