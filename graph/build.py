@@ -135,7 +135,7 @@ def _build(
         version = fingerprint(data_dir, base, formats, shacl)
         scanned = (time.time_ns(), scan(data_dir))  # before anything is read
         lap("incremental")
-    from graph.compile import compile_quads, source_keys
+    from graph.compile import compile_quads, source_keys  # the full path: load it all
     from graph.shacl import validate
     from schemas.cache import RecordCache
     from schemas.loader import load
@@ -177,7 +177,9 @@ def _build(
         seconds,
         compiled,
         len(reuse),
-        reread=records.misses if records is not None else len(corpus.locations),
+        reread=records.hits + records.misses
+        if records is not None
+        else len({where.file for where in corpus.locations.values()}),
         fallback=fallback,
     )
 

@@ -274,6 +274,7 @@ def test_anything_but_source_files_takes_the_full_path(
     report: BuildReport = build(data, tmp_path / "out")
     assert report.path == "full"
     assert reason in report.fallback
+    assert report.reread == len(list(data.rglob("*.yaml")))  # every record file looked at
     build(data, tmp_path / "cold", cache=False)
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
     assert build(data, tmp_path / "out").path == "incremental"  # and the next one is fast again
