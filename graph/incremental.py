@@ -174,7 +174,24 @@ def forget(out_dir: Path) -> None:
 def rebuild(
     data_dir: Path, out_dir: Path, base: str, formats: tuple[str, ...], shacl: str
 ) -> Rebuilt | str:
-    """Rebuild after edits to source files only; else the reason to build in full."""
+    """Rebuild after edits to source files only; else the reason to build in full.
+
+    Never raises for a problem in the data or the cache: the full path then
+    runs and reports it exactly as a cold build does.
+    """
+    from schemas.errors import ValidationError
+
+    try:
+        return _rebuild(data_dir, out_dir, base, formats, shacl)
+    except ValidationError:
+        return "an edited source graph breaks a shape"
+    except (OSError, KeyError, TypeError, IndexError, AttributeError, ValueError) as err:
+        return f"the cache is not usable ({type(err).__name__}: {err})"
+
+
+def _rebuild(
+    data_dir: Path, out_dir: Path, base: str, formats: tuple[str, ...], shacl: str
+) -> Rebuilt | str:
     clock = time.perf_counter()
     cache = out_dir / ".cache"
     try:
@@ -245,7 +262,10 @@ def rebuild(
     if fresh or old_names - set(keys):
         compiled = compile_sources(found.corpus, base)
         lines = {name: compiled[name] for name in fresh}
-        context = (cache / _CONTEXT).read_text(encoding="utf-8").split("\n")
+        try:
+            context = (cache / _CONTEXT).read_text(encoding="utf-8").split("\n")
+        except (OSError, ValueError):
+            return f"no usable {_CONTEXT}"
         validated = check_sources(lines, context, base, shacl)
         seconds["compile+validate"] = time.perf_counter() - clock - sum(seconds.values())
         minter = Minter(base)

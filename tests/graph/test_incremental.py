@@ -256,11 +256,27 @@ def _move_statements_out_of_their_file(data: Path, out: Path) -> None:
     assert sep
 
 
+def _scramble_the_manifest(data: Path, out: Path) -> None:
+    """Valid JSON of the wrong shape: the graphs as a list."""
+    _relabel_a_venue(data)
+    manifest = out / ".cache" / MANIFEST
+    state = json.loads(manifest.read_text(encoding="utf-8"))
+    state["graphs"] = list(state["graphs"].items())
+    manifest.write_text(json.dumps(state), encoding="utf-8")
+
+
+def _drop_the_context(data: Path, out: Path) -> None:
+    _relabel_a_venue(data)  # a graph changes, so its SHACL unit needs the context
+    (out / ".cache" / "context.nt").unlink()
+
+
 FALLBACKS = [
     (_add_an_actor_alias, "actors.yaml is not a source file"),
     (_edit_an_output, "an output file changed since the last build"),
     (_damage_the_manifest, "no usable manifest"),
     (_damage_the_parts, "detente.ttl does not match parts.json"),
+    (_drop_the_context, "no usable context.nt"),
+    (_scramble_the_manifest, "the cache is not usable (AttributeError"),
     (_move_statements_out_of_their_file, "is not a source file"),
 ]
 
