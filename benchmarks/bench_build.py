@@ -16,8 +16,10 @@ columns are measured in the same run, so that ratios hold on a noisy machine:
   :class:`graph.query.Graph` over the loaded store, ``concessions()``), ``networkx``
   (:func:`graph.network.project`). Then whole processes: ``build cold``
   (``detente build`` into an empty folder), ``build touch1`` (again, after
-  editing one source file; output checked byte-identical to a cold build) and
-  ``build warm`` (nothing changed); wall seconds and peak RSS of the child.
+  flipping a comment line in one source file), ``build edit1`` (after a record
+  edit in that file: a statement's venue label, so its graph and every output
+  change; output checked byte-identical to a ``--no-cache`` build) and ``build
+  warm`` (nothing changed); wall seconds and peak RSS of the child.
 * ``naive``: one child process running PyYAML's default ``safe_load`` +
   pydantic ``model_validate`` per record, rdflib ``Graph.add`` per triple (terms
   parsed from the same N-Triples lines), ``serialize(format="turtle")``, rdflib
@@ -37,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -246,7 +249,7 @@ def ours_and_floor(data: Path, work: Path, repeat: int) -> dict[str, dict[str, f
 
 
 def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, int]]:
-    """Median wall seconds and peak RSS of ``detente build`` as a process: cold, touch1, warm."""
+    """Median wall seconds and peak RSS of ``detente build`` runs: cold, touch1, edit1, warm."""
     detente = [str(ROOT / ".venv" / "bin" / "detente")]
     if not Path(detente[0]).exists():
         detente = [sys.executable, "-m", "graph.cli"]
@@ -255,7 +258,18 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
     touched = sorted((data / "sources").glob("*.yaml"))
     target = touched[len(touched) // 2]
     original = target.read_text(encoding="utf-8")
-    cold, touch, warm = [], [], []
+    label = re.search(r'label: "([^"]*)"', original)
+    if label is None:
+        raise RuntimeError(f"{target} has no venue label to edit")
+    cold, touch, edit, warm = [], [], [], []
+
+    def same_as_cold() -> None:
+        shutil.rmtree(ref, ignore_errors=True)
+        _run_child([*detente, "build", str(data), "--out", str(ref), "--no-cache"])
+        for name in ("detente.ttl", "detente.trig", "detente.jsonld"):
+            if (out / name).read_bytes() != (ref / name).read_bytes():
+                raise RuntimeError(f"incremental {name} differs from a cold build")
+
     try:
         for i in range(repeat):
             _progress(f"detente build cold ({i + 1}/{repeat})")
@@ -265,20 +279,28 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
             flip = "" if target.read_text(encoding="utf-8").startswith("#") else "# touched\n"
             target.write_text(flip + original, encoding="utf-8")
             touch.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
+            _progress(f"detente build edit1 ({i + 1}/{repeat})")
+            venue = f'label: "{label.group(1)}, edit {i}"'  # a record edit: its graph changes
+            edited = original[: label.start()] + venue + original[label.end() :]
+            target.write_text(flip + edited, encoding="utf-8")
+            edit.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
+            if i == 0:
+                same_as_cold()
             _progress(f"detente build warm ({i + 1}/{repeat})")
             warm.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
-        shutil.rmtree(ref, ignore_errors=True)
-        _run_child([*detente, "build", str(data), "--out", str(ref), "--no-cache"])
-        for name in ("detente.ttl", "detente.trig", "detente.jsonld"):
-            if (out / name).read_bytes() != (ref / name).read_bytes():
-                raise RuntimeError(f"incremental {name} differs from a cold build")
+        same_as_cold()
     finally:
         target.write_text(original, encoding="utf-8")
 
     def med(rows: list[tuple[float, int]]) -> tuple[float, int]:
         return statistics.median(r[0] for r in rows), max(r[1] for r in rows)
 
-    return {"build cold": med(cold), "build touch1": med(touch), "build warm": med(warm)}
+    return {
+        "build cold": med(cold),
+        "build touch1": med(touch),
+        "build edit1": med(edit),
+        "build warm": med(warm),
+    }
 
 
 def bench(size: int, folder: Path, repeat: int, run_naive: bool) -> list[tuple[Any, ...]]:

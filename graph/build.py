@@ -10,7 +10,12 @@ changed, so that a rebuild after editing one source file is cheap:
 * ``shacl.json``: the units that conformed (:mod:`graph.shacl`);
 * ``parts.json``: where each graph's part stands in each written file (by the
   graph's name and digest), so that unchanged parts are copied from the last output
-  instead of written again (only if that file is untouched since).
+  instead of written again (only if that file is untouched since);
+* ``manifest.json`` and ``context.nt``: what each input file was and defines,
+  so that when only source files changed the build rereads, rechecks,
+  compiles and validates just those and splices their parts into the last
+  outputs (:mod:`graph.incremental`); anything else takes the full path, and
+  :attr:`BuildReport.path` and :attr:`BuildReport.fallback` say which and why.
 
 Every reuse is keyed by content and by the code that made it, and the output
 is byte-identical to a build without the cache (``cache=False``).
@@ -30,17 +35,18 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.atomic import write_atomic
-from graph.compile import Compiled, compile_quads, source_keys
-from graph.export import EXTENSIONS, assemble, part
+from graph.export import EXTENSIONS, assemble, export_version, part
+from graph.incremental import fingerprint, forget, rebuild, record
 from graph.namespaces import DEFAULT_BASE
 from graph.publish import Generation
-from graph.shacl import validate
-from schemas.cache import RecordCache
-from schemas.loader import load
+from schemas.manifest import scan
+
+if TYPE_CHECKING:  # the full path's modules load only when it runs (not for a rebuild)
+    from graph.compile import Compiled
 
 __all__ = ["DEFAULT_FORMATS", "BuildReport", "build", "output_path"]
 
@@ -61,6 +67,12 @@ class BuildReport:
     compiled: Compiled | None = field(default=None, repr=False)
     reused: int = 0
     """Source graphs whose compiled lines came from the cache."""
+    path: str = "full"
+    """``"incremental"`` when only edited source files were reread (:mod:`graph.incremental`)."""
+    reread: int = 0
+    """Record files read (parsed, or restored from the cache) by this build."""
+    fallback: str = ""
+    """Why the incremental path was not taken (empty when it was, or without a cache)."""
 
 
 def output_path(out_dir: str | Path, fmt: str) -> Path:
@@ -105,6 +117,29 @@ def _build(
         clock = now
 
     cache_dir = out_dir / _CACHE
+    fallback = ""
+    if cache:
+        done = rebuild(data_dir, out_dir, base, formats, shacl)
+        if not isinstance(done, str):
+            return BuildReport(
+                done.files,
+                done.triples,
+                done.graphs,
+                done.validated,
+                done.seconds,
+                reused=done.graphs - 2 - done.validated,
+                path="incremental",
+                reread=done.reread,
+            )
+        fallback = done
+        version = fingerprint(data_dir, base, formats, shacl)
+        scanned = (time.time_ns(), scan(data_dir))  # before anything is read
+        lap("incremental")
+    from graph.compile import compile_quads, source_keys  # the full path: load it all
+    from graph.shacl import validate
+    from schemas.cache import RecordCache
+    from schemas.loader import load
+
     records = RecordCache(cache_dir) if cache else None
     corpus = load(data_dir, cache_dir=records)
     lap("load")
@@ -121,6 +156,8 @@ def _build(
     lap("validate")
     files = []
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
+    if cache:
+        forget(out_dir)  # the manifest would describe outputs about to be replaced
     with Generation(out_dir) as generation:  # all outputs switch together, or none does
         for fmt in formats:
             path = output_path(out_dir, fmt)
@@ -129,8 +166,21 @@ def _build(
             lap(f"write {fmt}")
         generation.commit(path.name for path in files)
     parts.save()
+    if records is not None:
+        record(data_dir, out_dir, version, scanned, corpus, compiled, records.digests, formats)
+        lap("manifest")
     return BuildReport(
-        files, len(compiled), len(compiled.graphs), validated, seconds, compiled, len(reuse)
+        files,
+        len(compiled),
+        len(compiled.graphs),
+        validated,
+        seconds,
+        compiled,
+        len(reuse),
+        reread=records.hits + records.misses
+        if records is not None
+        else len({where.file for where in corpus.locations.values()}),
+        fallback=fallback,
     )
 
 
@@ -175,14 +225,6 @@ class _GraphStore:
             return
 
 
-@cache
-def _export_version() -> str:
-    import pyoxigraph
-
-    code = Path(__file__).with_name("export.py").read_bytes()
-    return hashlib.sha256(code + pyoxigraph.__version__.encode()).hexdigest()[:16]
-
-
 def _checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
@@ -204,7 +246,7 @@ class _Parts:
 
     def __init__(self, store: Path | None, base: str) -> None:
         self.store = store
-        self.version = f"{_export_version()} {base}"
+        self.version = f"{export_version()} {base}"
         self.state: dict[str, dict[str, object]] = {}
         if store is not None:
             try:

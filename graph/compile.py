@@ -125,7 +125,14 @@ from schemas.vocab import ActorKind, SourceKind, Vocabulary
 if TYPE_CHECKING:  # rdflib loads only for compile(), off the build path
     from rdflib import Dataset
 
-__all__ = ["Compiled", "compile", "compile_quads", "compiler_version", "source_keys"]
+__all__ = [
+    "Compiled",
+    "compile",
+    "compile_quads",
+    "compile_sources",
+    "compiler_version",
+    "source_keys",
+]
 
 
 def _ns(prefix: str) -> dict[str, str]:
@@ -220,6 +227,24 @@ def compile_quads(
     return _Compiler(corpus, Minter(base)).run(reuse or {})
 
 
+def compile_sources(corpus: Corpus, base: str = DEFAULT_BASE) -> dict[str, list[str]]:
+    """The source graphs alone (no registry or vocabulary), by name, as in :func:`compile_quads`.
+
+    The statements' targets need only be present in ``corpus`` (their ids
+    and sections are all a source graph reads of them), so an edited source
+    file compiles against stubs of the records it points to.
+
+    >>> from schemas import load
+    >>> corpus = load("data")
+    >>> graphs = compile_sources(corpus)
+    >>> all(graphs[n] == lines for n, lines in compile_quads(corpus).graphs.items() if n in graphs)
+    True
+    """
+    graphs: dict[str, list[str]] = {}
+    _Compiler(corpus, Minter(base)).sources(graphs, {})
+    return graphs
+
+
 # the modules whose code decides the lines a record compiles to
 _FINGERPRINTED = (
     *("graph/compile.py", "graph/ntriples.py", "graph/namespaces.py", "graph/skos.py"),
@@ -299,13 +324,18 @@ class _Compiler:
         for key in sorted(self.c.positions):
             self.record(self.position, self.c.positions[key])
         graphs[mint("graph", "vocabulary")] = list(scheme_triples())
+        self.sources(graphs, reuse)
+        return Compiled(graphs, self.m.base)
+
+    def sources(self, graphs: dict[str, list[str]], reuse: Mapping[str, list[str]]) -> None:
+        """Add one graph per source (sorted by id) to ``graphs``, taking ``reuse``'s as they are."""
         by_source: dict[str, list[Statement]] = {}
         for st in self.c.statements.values():
             if st.source not in self.c.sources:
                 raise _dangling(st.id, "source", st.source)
             by_source.setdefault(st.source, []).append(st)
         for key in sorted(self.c.sources):
-            name = mint("source", key, "graph")
+            name = self.m.iri("source", key, "graph")
             if name in reuse:
                 graphs[name] = reuse[name]
                 continue
@@ -313,7 +343,6 @@ class _Compiler:
             self.record(self.source, self.c.sources[key])
             for st in sorted(by_source.get(key, []), key=lambda s: s.id):
                 self.record(self.statement, st)
-        return Compiled(graphs, self.m.base)
 
     # --- helpers ----------------------------------------------------------------------
     def record(self, emit: Callable[[_R], None], record: _R) -> None:

@@ -29,19 +29,23 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.compile import Compiled
 from graph.namespaces import PREFIXES, prefixes
 from schemas.errors import UsageError
 
-__all__ = ["EXTENSIONS", "FORMATS", "assemble", "part", "serialize"]
+if TYPE_CHECKING:  # the compiler (and the models) load only when a document is written
+    from graph.compile import Compiled
+
+__all__ = ["EXTENSIONS", "FORMATS", "SEPARATORS", "assemble", "export_version", "part", "serialize"]
 
 FORMATS = ("turtle", "trig", "jsonld", "nt", "nq")
 """Formats :func:`serialize` writes."""
@@ -52,6 +56,17 @@ _RDF_TYPE = f"{PREFIXES['rdf']}type"
 _XSD_STRING = f"{PREFIXES['xsd']}string"
 _RDF_TYPE_TERM = f"<{_RDF_TYPE}>"
 _XSD_STRING_TERM = f"<{_XSD_STRING}>"
+
+
+SEPARATORS = {"turtle": b"", "trig": b"", "jsonld": b",\n", "nt": b"", "nq": b""}
+"""What :func:`assemble` puts between two parts of a document."""
+
+
+@cache
+def export_version() -> str:
+    """A hash of this module's code and pyoxigraph's version: what decides a part's bytes."""
+    code = Path(__file__).read_bytes()
+    return hashlib.sha256(code + ox.__version__.encode()).hexdigest()[:16]
 
 
 def serialize(compiled: Compiled, fmt: str) -> bytes:
@@ -114,7 +129,7 @@ def assemble(
         head = f'{{\n "@context": {{\n{context}\n }},\n "@graph": '.encode()
         if not any(parts):
             return head + b"[]\n}\n"
-        body = _joined(head + b"[\n", b",\n", list(compiled.graphs), parts, offsets)
+        body = _joined(head + b"[\n", SEPARATORS[fmt], list(compiled.graphs), parts, offsets)
         return body + b"\n ]\n}\n"
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in names.items()).encode()
     if fmt == "turtle" and _runs_across(compiled):

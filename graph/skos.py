@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-from rdflib import Graph, URIRef
+from typing import TYPE_CHECKING
 
 from graph import ntriples as nt
-from graph.namespaces import DETV, PREFIXES
+from graph.namespaces import PREFIXES
 from schemas.vocab import VOCABULARIES, MeetingStatus, PloverEvent, SourceKind, Vocabulary
+
+if TYPE_CHECKING:  # rdflib loads only for concept() and concept_schemes(), off the build path
+    from rdflib import Graph, URIRef
 
 __all__ = ["concept", "concept_iri", "concept_schemes", "member", "scheme_iri", "scheme_triples"]
 
@@ -50,7 +52,7 @@ def _scheme_name(vocabulary: type[Vocabulary]) -> str:
 
 def scheme_iri(vocabulary: type[Vocabulary]) -> str:
     """The IRI of the concept scheme of ``vocabulary``: ``detv:meeting-status``."""
-    return f"{DETV}{_scheme_name(vocabulary)}"
+    return f"{PREFIXES['detv']}{_scheme_name(vocabulary)}"
 
 
 def concept_iri(value: Vocabulary) -> str:
@@ -60,6 +62,8 @@ def concept_iri(value: Vocabulary) -> str:
 
 def concept(value: Vocabulary) -> URIRef:
     """The IRI of the concept for one enum member, as an rdflib term."""
+    from rdflib import URIRef
+
     return URIRef(concept_iri(value))
 
 
@@ -117,6 +121,8 @@ def scheme_triples() -> tuple[str, ...]:
 
 def concept_schemes() -> Graph:
     """The schemes as an rdflib graph (for inspection; the build embeds the same triples)."""
+    from rdflib import Graph
+
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)

@@ -155,6 +155,11 @@ class RecordCache:
         except OSError:
             return
 
+    @property
+    def digests(self) -> dict[str, str]:
+        """The SHA-256 (hex) of each record file looked up so far, by its shown path."""
+        return {rel: digest.hex() for rel, digest in self._read.items()}
+
     def _entry(self, rel: str, digest: bytes) -> Path:
         key = hashlib.sha256(b"\0".join([self.version.encode(), rel.encode(), digest]))
         return self.folder / f"{key.hexdigest()}.json"

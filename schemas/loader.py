@@ -31,7 +31,7 @@ from schemas.references import check_references
 from schemas.texts import MAX_FILE_BYTES, attach_texts, read_source_text, resolved
 from schemas.yamlio import LineDict, LineList, line_at, read_yaml_text
 
-__all__ = ["MAX_FILE_BYTES", "load", "read_source_text"]
+__all__ = ["MAX_FILE_BYTES", "load", "load_record_file", "read_source_text"]
 
 _TOP_KEYS = {"$schema", "source", *SECTIONS}
 
@@ -104,6 +104,35 @@ def _load(path: str | Path, cache: RecordCache | None) -> Corpus:
     if problems:
         raise DataError(problems)
     return corpus
+
+
+def load_record_file(
+    root: Path, file: Path, cache: RecordCache | None = None
+) -> tuple[Corpus, dict[str, Any], list[Problem]]:
+    """One record file's records as :func:`load` reads them, before any cross-file check.
+
+    Returns the records (with their locations), the parsed YAML of each record
+    by id (for field lines; empty when the records came from ``cache``) and
+    the file's own problems. ``detente build`` rechecks an edited source file
+    with it (:mod:`graph.incremental`).
+
+    >>> part, raw, problems = load_record_file(Path("data"), Path("data/actors.yaml"))
+    >>> problems, "russia" in part.actors, "russia" in raw
+    ([], True, True)
+    """
+    rel = _display(root, file)
+    part, raw, problems = Corpus(), dict[str, Any](), list[Problem]()
+    cached = cache.restore(file, rel) if cache is not None else None
+    if cached is not None:
+        for section, record, line in cached:
+            _add(part, section, record, rel, line, problems)
+        return part, raw, problems
+    tree = _read_tree(root, file, rel, problems)
+    if tree is not None:
+        _collect(tree, rel, part, raw, problems)
+        if cache is not None and not problems:
+            cache.store(file, rel, part)
+    return part, raw, problems
 
 
 def _display(root: Path, file: Path) -> str:

@@ -19,7 +19,7 @@ from schemas.errors import Problem
 from schemas.vocab import ActorKind, DatePrecision, StatementMode
 from schemas.yamlio import line_at
 
-__all__ = ["check_references"]
+__all__ = ["check_references", "check_statements"]
 
 Check = Callable[[Corpus, Any], Iterator[tuple[tuple[str | int, ...], str, str]]]
 
@@ -42,6 +42,26 @@ def check_references(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[
                 )
                 problems.append(Problem(file, line, _dotted(path), message, hint))
     problems.extend(_cycles(corpus, raw))
+    return problems
+
+
+def check_statements(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Problem]:
+    """:func:`check_references` for the statements of ``corpus`` alone (and their cycles).
+
+    The other sections are only looked up, not checked: ``detente build``
+    rechecks an edited source file with it against stubs of the records the
+    file points to (:mod:`graph.incremental`).
+    """
+    raw = raw or {}
+    problems: list[Problem] = []
+    for st in corpus.statements.values():
+        loc = corpus.locations.get(st.id)
+        for path, message, hint in _statements(corpus, st):
+            line = line_at(raw[st.id], path) if st.id in raw else (loc.line if loc else 0)
+            file = loc.file if loc else "<memory>"
+            problems.append(Problem(file, line, _dotted(path), message, hint))
+    chains = Corpus(statements=corpus.statements, locations=corpus.locations)
+    problems.extend(_cycles(chains, raw))
     return problems
 
 

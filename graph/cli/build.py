@@ -48,9 +48,12 @@ def run_build(args: argparse.Namespace) -> int:
         args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache, shacl=args.shacl
     )
     cached = report.graphs - 1 - report.validated
+    how = ""
+    if report.path == "incremental":
+        how = f"; incremental: {report.reread} record file(s) reread"
     print(
         f"{args.data}: {report.triples:,} triples in {report.graphs} graphs; "
-        f"SHACL OK ({report.validated} checked, {max(cached, 0)} unchanged)"
+        f"SHACL OK ({report.validated} checked, {max(cached, 0)} unchanged){how}"
     )
     for path in report.files:
         print(f"wrote {path}")

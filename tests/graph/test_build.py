@@ -12,6 +12,7 @@ import pytest
 
 from graph.build import build
 from graph.cli import main
+from graph.incremental import MANIFEST
 from graph.synth import generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,8 +146,11 @@ def test_a_damaged_graph_cache_entry_is_rewritten(data: Path, tmp_path: Path) ->
     entries = sorted((tmp_path / "out" / ".cache" / "graphs").glob("*.nt"))
     for path in entries:  # e.g. written by an older cache format, without its checksum line
         path.write_bytes(path.read_bytes().partition(b"\n")[2])
+    manifest = tmp_path / "out" / ".cache" / MANIFEST
+    manifest.unlink()  # the full path: the incremental one reads no graph cache entry
     healing = build(data, tmp_path / "out")
     assert healing.reused == 0
+    manifest.unlink()
     healed = build(data, tmp_path / "out")
     assert healed.reused == len(entries), "damaged entries must be replaced, or never hit again"
 
