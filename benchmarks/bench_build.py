@@ -12,8 +12,10 @@ columns are measured in the same run, so that ratios hold on a noisy machine:
 * ``detente``: this tree. Stages in this process (median of ``--repeat``):
   ``load`` (load and validate, no cache), ``compile``, ``turtle+trig`` (serialize
   both and write them), ``compile+export`` (the two before), ``shacl`` (every unit,
-  no cache), ``jsonld``, ``query`` (who conceded what: a fresh
-  :class:`graph.query.Graph` over the loaded store, ``concessions()``), ``networkx``
+  no cache), ``jsonld``, ``query`` (who conceded what: ``concessions()`` on
+  a fresh :class:`graph.query.Graph` over the loaded store each time; the first
+  call also fills the rows the engine keeps, so the median is the answer judged
+  from them; ``bench_query.py`` prints the cold first answer apart), ``networkx``
   (:func:`graph.network.project`). Then whole processes: ``build cold``
   (``detente build`` into an empty folder), ``build touch1`` (again, after
   flipping a comment line in one source file), ``build edit1`` (after a record
