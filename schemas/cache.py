@@ -77,7 +77,8 @@ def loader_version() -> str:
 class FileRecords(BaseModel):
     """What one record file yielded: its records by section, and the order and lines."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # built on first use: `detente ask --data` and other cache-less loads never need it
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     version: str
     file: str
