@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,30 +12,20 @@ import pytest
 from graph.build import build
 from graph.cli import main
 from graph.incremental import MANIFEST
-from graph.synth import generate
+from tests.graph.builds import OUTPUTS, copy_of, read_outputs, synth_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data"
 
-OUTPUTS = ("detente.ttl", "detente.trig", "detente.jsonld")
-
 
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("synth") / "corpus"
-    generate(150, out, seed=4)
-    return out
+    return synth_corpus(tmp_path_factory, 150, seed=4)
 
 
 @pytest.fixture
 def data(corpus_dir: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(corpus_dir, target)
-    return target
-
-
-def _outputs(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in OUTPUTS}
+    return copy_of(corpus_dir, tmp_path)
 
 
 def _middle_source(data: Path) -> Path:
@@ -89,12 +78,12 @@ def test_a_warm_rebuild_reuses_everything_and_writes_the_same_bytes(
     data: Path, tmp_path: Path
 ) -> None:
     first = build(data, tmp_path / "out")
-    cold = _outputs(tmp_path / "out")
+    cold = read_outputs(tmp_path / "out")
     again = build(data, tmp_path / "out")
     assert again.validated == 0
     assert again.reused == again.graphs - 2  # every source graph; registry + vocabulary rebuilt
     assert first.reused == 0
-    assert _outputs(tmp_path / "out") == cold
+    assert read_outputs(tmp_path / "out") == cold
 
 
 @pytest.mark.parametrize(
@@ -110,35 +99,35 @@ def test_an_incremental_rebuild_equals_a_cold_build(
     data: Path, tmp_path: Path, edit: Callable[[Path], None], changes: bool
 ) -> None:
     build(data, tmp_path / "warm")
-    before = _outputs(tmp_path / "warm")
+    before = read_outputs(tmp_path / "warm")
     edit(data)
     build(data, tmp_path / "warm")
     build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "warm") == _outputs(tmp_path / "cold")
-    assert (_outputs(tmp_path / "warm") != before) is changes  # the cache never serves stale
+    assert read_outputs(tmp_path / "warm") == read_outputs(tmp_path / "cold")
+    assert (read_outputs(tmp_path / "warm") != before) is changes  # the cache never serves stale
     assert not (tmp_path / "cold" / ".cache").exists()
 
 
 def test_an_edited_output_file_is_rewritten_not_patched(data: Path, tmp_path: Path) -> None:
     build(data, tmp_path / "out")
-    cold = _outputs(tmp_path / "out")
+    cold = read_outputs(tmp_path / "out")
     ttl = tmp_path / "out" / "detente.ttl"
     ttl.write_bytes(ttl.read_bytes().replace(b"actor:", b"ACTOR:"))
     (tmp_path / "out" / "detente.trig").unlink()
     build(data, tmp_path / "out")
-    assert _outputs(tmp_path / "out") == cold
+    assert read_outputs(tmp_path / "out") == cold
 
 
 def test_a_damaged_cache_is_ignored(data: Path, tmp_path: Path) -> None:
     build(data, tmp_path / "out")
-    cold = _outputs(tmp_path / "out")
+    cold = read_outputs(tmp_path / "out")
     cache = tmp_path / "out" / ".cache"
     for path in [*cache.glob("graphs/*.nt"), cache / "parts.json", cache / "shacl.json"][:3]:
         path.write_text("damaged", encoding="utf-8")
     (cache / "anchors.json").write_text("[1, 2", encoding="utf-8")
     build(data, tmp_path / "out", cache=True)
     build(data, tmp_path / "ref", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "ref") == cold
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "ref") == cold
 
 
 def test_a_damaged_graph_cache_entry_is_rewritten(data: Path, tmp_path: Path) -> None:

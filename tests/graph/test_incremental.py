@@ -12,35 +12,25 @@ import pytest
 
 from graph.build import BuildReport, build
 from graph.incremental import MANIFEST
-from graph.synth import generate
 from schemas.errors import DataError
-
-OUTPUTS = ("detente.ttl", "detente.trig", "detente.jsonld")
+from tests.graph.builds import copy_of, read_outputs, synth_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("synth") / "corpus"
-    generate(120, out, seed=7)
-    return out
+    return synth_corpus(tmp_path_factory, 120, seed=7)
 
 
 @pytest.fixture
 def data(corpus_dir: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(corpus_dir, target)
-    return target
-
-
-def _outputs(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in OUTPUTS}
+    return copy_of(corpus_dir, tmp_path)
 
 
 def _state(folder: Path) -> dict[str, bytes]:
     """The outputs and the cache files an incremental build writes."""
     cache = folder / ".cache"
     kept = {name: (cache / name).read_bytes() for name in (MANIFEST, "parts.json")}
-    return {**_outputs(folder), **kept}
+    return {**read_outputs(folder), **kept}
 
 
 def _sources(data: Path) -> list[Path]:
@@ -115,29 +105,29 @@ def test_an_edited_source_file_is_rebuilt_alone_into_the_cold_bytes(
     data: Path, tmp_path: Path, edit: Callable[[Path], None], changes: bool
 ) -> None:
     build(data, tmp_path / "out")
-    before = _outputs(tmp_path / "out")
+    before = read_outputs(tmp_path / "out")
     edit(data)
     report = build(data, tmp_path / "out")
     assert (report.path, report.reread, report.fallback) == ("incremental", 1, "")
     cold = build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
-    assert (_outputs(tmp_path / "out") != before) is changes
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold")
+    assert (read_outputs(tmp_path / "out") != before) is changes
     assert (report.triples, report.graphs) == (cold.triples, cold.graphs)
     again = build(data, tmp_path / "out")  # and the manifest it left is right
     assert (again.path, again.reread) == ("incremental", 0)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold")
 
 
 def test_a_removed_source_file_is_rebuilt_into_the_cold_bytes(data: Path, tmp_path: Path) -> None:
     copy = _copy_a_source(data)
     build(data, tmp_path / "out")
-    with_copy = _outputs(tmp_path / "out")
+    with_copy = read_outputs(tmp_path / "out")
     copy.unlink()
     copy.with_suffix(".txt").unlink()
     report = build(data, tmp_path / "out")
     assert (report.path, report.reread) == ("incremental", 0)
     build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold") != with_copy
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold") != with_copy
 
 
 def test_edits_one_after_another_stay_on_the_cold_bytes(data: Path, tmp_path: Path) -> None:
@@ -146,7 +136,7 @@ def test_edits_one_after_another_stay_on_the_cold_bytes(data: Path, tmp_path: Pa
         edit(data)
         assert build(data, tmp_path / "out").path == "incremental"
     build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold")
 
 
 # --- bad edits: the cold build's error, nothing written ---------------------------------
@@ -292,7 +282,7 @@ def test_anything_but_source_files_takes_the_full_path(
     assert reason in report.fallback
     assert report.reread == len(list(data.rglob("*.yaml")))  # every record file looked at
     build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold")
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold")
     assert build(data, tmp_path / "out").path == "incremental"  # and the next one is fast again
 
 
@@ -309,12 +299,12 @@ def test_other_options_take_the_full_path(data: Path, tmp_path: Path) -> None:
 def test_the_text_of_a_source_in_no_source_file_is_watched_too(data: Path, tmp_path: Path) -> None:
     _move_statements_out_of_their_file(data, tmp_path / "out")
     build(data, tmp_path / "out")
-    before = _outputs(tmp_path / "out")
+    before = read_outputs(tmp_path / "out")
     _extend_a_text(data)  # the text of the source whose statement moved away
     report = build(data, tmp_path / "out")
     assert report.path == "full" and "is not a source file" in report.fallback
     build(data, tmp_path / "cold", cache=False)
-    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "cold") != before
+    assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold") != before
 
 
 def test_the_command_line_says_which_path_ran(
