@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from graph.registry import Registry, concept_value
+from graph.registry import Registry, concept_value, record_id
 from graph.rows import ClaimRow, ConcessionRow, Ref
 from graph.status import derive_status
 
@@ -41,11 +41,6 @@ __all__ = ["ClaimRows", "counted", "read_claims", "verdict"]
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
 """Claims as (denies, rows) groups; a row is (record, statement, speaker, mode, venue, date,
 precision, quote, source), IRIs and lexical forms as the claim queries return them."""
-
-
-def _local(iri: str) -> str:
-    # graph.registry.record_id without the call through the registry module
-    return iri[iri.rfind("/") + 1 :]
 
 
 def read_claims(
@@ -71,13 +66,13 @@ def read_claims(
         for record, st, speaker, mode, venue, date, prec, quote, source in rows:
             rid = known.get(record)
             if rid is None:
-                rid = known[record] = _local(record)
+                rid = known[record] = record_id(record)
             src = known.get(source)
             if src is None:
-                src = known[source] = _local(source)
+                src = known[source] = record_id(source)
             who = refs.get(speaker)
             if who is None:
-                who = refs[speaker] = ref(_local(speaker))
+                who = refs[speaker] = ref(record_id(speaker))
             day = dates.get(date)
             if day is None:
                 day = dates[date] = dt.date.fromisoformat(date)
@@ -93,7 +88,7 @@ def read_claims(
             said_as = concepts.get(mode)
             if said_as is None:
                 said_as = concepts[mode] = concept_value(mode, "statement-mode")
-            statement = st[st.rfind("/") + 1 :]  # _local, inlined: statements never repeat
+            statement = st[st.rfind("/") + 1 :]  # record_id, inlined: one per claim
             out[rid].append(
                 ClaimRow(statement, who, venue, day, precision, quote, src, said_as, denies, side)
             )
