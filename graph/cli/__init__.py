@@ -18,7 +18,7 @@ from schemas.errors import DetenteError
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 # one module per group of commands; each defines register(subparsers)
-COMMAND_MODULES = ["check", "build", "ask", "draw", "serve", "synth"]
+COMMAND_MODULES = ["check", "build", "ask", "draw", "serve", "synth", "draft"]
 
 
 class _Parser(argparse.ArgumentParser):

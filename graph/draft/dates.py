@@ -97,6 +97,8 @@ def _resolve(m: re.Match[str], reference: dt.date, ahead: bool) -> dt.date | Non
     if m.group("wd"):
         target = WEEKDAYS.index(m.group("wd").lower())
         lead = m.group("cue").split()[0].lower()
+        if lead in {"by", "until"} and not ahead:
+            return None  # a deadline, not the day something was said
         forward = lead in {"next", "by", "until"} or (ahead and lead != "last")
         if forward:
             delta = (target - reference.weekday()) % 7 or (7 if lead == "next" else 0)

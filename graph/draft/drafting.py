@@ -8,6 +8,7 @@ finds its text verbatim in body text, outside furniture.
 
 >>> import datetime as dt
 >>> from schemas.corpus import Corpus
+from schemas.errors import UsageError
 >>> text = "Kyiv, Monday.\\n\\n\\u201cWe will not give up land,\\u201d Jane Doe told Reuters on Sunday."
 >>> d = draft_text(text, dt.date(2025, 8, 18), Corpus(), source_id="example")
 >>> st = d.statements[0]
@@ -22,13 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from graph.draft.article import Sentence, fold, paragraphs, sentences
 from graph.draft.candidates import Candidate
 from graph.draft.dates import DateGuess, find_date, not_after
 from graph.draft.furniture import Furniture, is_heading, propose_furniture
-from graph.draft.names import Registry, capitalised_names, slug
+from graph.draft.names import DEMONYM, Registry, capitalised_names, slug
 from graph.draft.pending import build_candidates
 from graph.draft.speakers import Speakers
 from graph.draft.speech import (
@@ -40,11 +42,11 @@ from graph.draft.speech import (
 )
 from graph.draft.venues import VenueGuess, find_venue
 from schemas.corpus import Corpus
+from schemas.errors import UsageError
 from schemas.evidence import NormalText, locate
 
-__all__ = ["Draft", "draft_text"]
+__all__ = ["Draft", "draft_file", "draft_text"]
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)$")
 _ADJECTIVES = frozenset("western eastern northern southern like article".split())
 
 _NESTED = re.compile(
@@ -344,7 +346,7 @@ def _title(text: str, skip: list[tuple[int, int]]) -> str | None:
 def _noise(name: str) -> bool:
     """Adjectives and shouting, not names: 'Western', 'NATO-like', 'BIG PROGRESS'."""
     words = name.split()
-    if len(words) == 1 and (_DEMONYM.match(name) or re.search(r"-[a-z]", name)):
+    if len(words) == 1 and (DEMONYM.match(name) or re.search(r"-[a-z]", name)):
         return True
     if len(words) == 1 and name.istitle() and name.casefold() in _ADJECTIVES:
         return True
@@ -368,3 +370,36 @@ def _unknown(
                 seen[m.surface] = entry
             entry["offsets"].append(m.start)
     return list(seen.values())
+
+
+def draft_file(
+    path: str | Path,
+    published: str | dt.date,
+    data: str | Path = "data",
+    source_id: str | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    """Read the article at ``path`` and draft it against the registry of ``data``.
+
+    Raises DataError for an unusable text or data folder and UsageError for a
+    malformed or future ``published`` or an ``source_id`` already taken.
+
+    >>> d = draft_file("data/sources/000_15c4d2cb88880b08.txt", "2025-08-17", source_id="again")
+    >>> d.source["id"], len(d.statements) > 10
+    ('again', True)
+    """
+    from graph.draft.article import parse_published, read_article
+    from schemas.loader import load
+
+    day = published if isinstance(published, dt.date) else parse_published(published, today)
+    if today is not None and day > today:
+        day = parse_published(day.isoformat(), today)
+    text = read_article(path)
+    corpus = load(data)
+    ident = source_id or f"draft-{day.isoformat()}-{slug(Path(path).stem, 40)}"
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident) or len(ident) > 90:
+        raise UsageError(f"--id {ident!r}: use a lowercase slug (a-z, 0-9, single hyphens)")
+    taken = {r.id for r in corpus.records()}
+    if ident in taken:
+        raise UsageError(f"--id {ident}: an existing record already has this id; choose another")
+    return draft_text(text, day, corpus, ident, origin=Path(path).name)

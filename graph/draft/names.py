@@ -30,6 +30,7 @@ from graph.draft.article import fold
 from schemas.models import Actor
 
 __all__ = [
+    "DEMONYM",
     "DESCRIPTORS",
     "TITLES",
     "Mention",
@@ -56,7 +57,10 @@ TITLES = frozenset(
     "head top senior u.s. us uk eu un nato white house kremlin national security "
     "counselor counsellor of the".split()
 )
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ish|ese|ch|i|ic)|U\.?S\.?|U\.?K\.?|E\.?U\.?)$")
+DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|an|ish|ese)|French|Dutch|Czech|Greek|Thai|Swiss|Israeli|Iraqi|Saudi|"
+    r"Pakistani|Qatari|Emirati|Kuwaiti|Yemeni|Omani|Afghan|U\.?S\.?|U\.?K\.?|E\.?U\.?)$"
+)
 _TOKEN = r"(?:[A-Z][\w'\u2019.\-]*[\w]|[A-Z]\.?)"
 _NAME = re.compile(
     rf"{_TOKEN}(?:(?:\s|\s(?:of|the|von|der|de|da|bin|al|van|la)\s){_TOKEN})*"
@@ -104,7 +108,7 @@ def slug(text: str, limit: int = 60) -> str:
 def strip_titles(phrase: str) -> str:
     """``phrase`` without the titles, ranks and demonyms in front of a name."""
     words = phrase.split()
-    while len(words) > 1 and (words[0].casefold() in TITLES or _DEMONYM.match(words[0])):
+    while len(words) > 1 and (words[0].casefold() in TITLES or DEMONYM.match(words[0])):
         words.pop(0)
     return " ".join(words)
 

@@ -25,6 +25,7 @@ alias (a later surname-only mention reuses it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from graph.draft.names import (
@@ -39,7 +40,7 @@ from graph.draft.venues import looks_like_outlet
 
 __all__ = ["NewActor", "Resolved", "Speakers"]
 
-_ARTICLES = ("a ", "an ", "the ", "one ", "two ", "several ", "some ", "many ")
+_ARTICLES = ("one of the ", "one of ", "a ", "an ", "the ", "one ", "two ", "several ", "some ", "many ")
 
 
 @dataclass
@@ -92,6 +93,8 @@ class Speakers:
     ) -> Resolved | None:
         """The actor ``phrase`` (standing at offset ``at``) names, or None when it names nobody."""
         p = phrase.strip().strip(",")
+        if p.endswith(".") and p[-2:-1].islower():
+            p = p[:-1]
         for lead in ("and ", "but "):
             if p.casefold().startswith(lead):
                 p = p[len(lead) :]
@@ -99,8 +102,8 @@ class Speakers:
         found = self.registry.lookup(p)
         if found is not None:
             return Resolved(found, "registry-name")
-        if looks_like_outlet(p):
-            return Resolved(self.outlet(p), "new-outlet")
+        if looks_like_outlet(p) or self._short_outlet(p):
+            return Resolved(self.outlet(p), "outlet")
         if low in {"he", "she", "him", "her"}:
             person = self._nearest(at, window)
             return None if person is None else Resolved(person, "pronoun-nearest-person")
@@ -140,14 +143,24 @@ class Speakers:
         for actor in self.new.values():
             if actor.name.casefold() == name.casefold():
                 return actor.id
-        if label.casefold().startswith("the ") and len(name.split()) == 1:
-            for actor in reversed(self.new.values()):  # "the Journal": the last outlet so named
-                if actor.kind == "media_outlet" and name in actor.name.split():
-                    return actor.id
-            for ident, known in self.registry.actors.items():
-                if known.kind.value == "media_outlet" and name in known.name.split():
-                    return ident
+        short = self._short_outlet(label)
+        if short is not None:
+            return short
         return self._propose(name, "media_outlet", [label], "new-outlet", "").id
+
+    def _short_outlet(self, label: str) -> str | None:
+        """The outlet a short form such as "the Journal" stands for: the last one so named."""
+        m = re.fullmatch(r"[Tt]he ([A-Z]\w+)", label.strip())
+        if m is None:
+            return None
+        name = m.group(1)
+        for actor in reversed(self.new.values()):
+            if actor.kind == "media_outlet" and name in actor.name.split():
+                return actor.id
+        for ident, known in self.registry.actors.items():
+            if known.kind.value == "media_outlet" and name in known.name.split():
+                return ident
+        return None
 
     def _nearest(self, at: int, window: tuple[int, int] | None) -> str | None:
         before = [p for p in self.people if p[0] < at]

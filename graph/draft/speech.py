@@ -73,7 +73,7 @@ _AFTER_QUOTE = re.compile(
 _BEFORE_QUOTE = re.compile(
     rf"(?:^|, |; |\. ){_NP}{_APPOSITIVE} {_ADVERB}(?P<verb>{SAY})(?P<tail>[^.!?\"#]{{0,120}}?)[,:]?\s*$"
 )
-_TURN = re.compile(r"^(?P<label>[A-Z][A-Z.'\- ]{1,40}?)(?:, (?P<role>[A-Z][A-Z ]{1,30}))?:\s+(?=\S)")
+_TURN = re.compile(r"^(?P<label>[A-Z][A-Z.'\- ]{1,40}?)(?:, (?P<role>[A-Z][A-Z ]{1,30}))?:(?:\s+|$)")
 _PRONOUNS = {"he", "she", "they"}
 _NOT_SPEAKERS = {"and", "but", "which", "that", "who", "it", "this", "there", "what", "i", "we",
                  "you", "media", "the plan", "the report", "the statement", "the document"}
@@ -239,9 +239,13 @@ def indirect_findings(sentence: str, offset: int, masked: str | None = None) -> 
                 start = offset + m.start(group)
                 if len(flat[: m.start(group)].split()) >= 3:
                     lead = (offset, offset + m.start(group))
+            clause = m.group(0)
+            if rule in {"reporting-verb", "and-said"}:  # the verb and a few words after it
+                after = re.split(r"\bthat\b|,", flat[m.end() :], maxsplit=1)[0]
+                clause = flat[m.start(group) : m.end()] + " ".join(after.split()[:5])
             return [
-                Finding(start, end, "paraphrase", rule, phrase, offset + m.start(group),
-                        flat[m.start() :] if rule != "according-to" else flat, lead=lead)
+                Finding(start, end, "paraphrase", rule, phrase, offset + m.start(group), clause,
+                        lead=lead)
             ]  # fmt: skip
     return []
 
@@ -266,6 +270,8 @@ def transcript_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]
         if role in _OWN_VOICE or (not role and surname in own):
             own.add(surname)
             continue
+        if a + m.end() >= b:
+            continue  # a label alone on its line: no words to attribute
         label = " ".join(w.capitalize() for w in m.group("label").split())
         out.append(
             Finding(a + m.end(), b, "direct_quote", "transcript-turn", label, a, m.group(0),
