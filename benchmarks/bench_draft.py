@@ -44,7 +44,8 @@ def write_then_check(data: Path, corpus_text: str, published: object, source: st
         copy = Path(tmp) / "data"
         shutil.copytree(data, copy)
         corpus = load(copy)
-        d = draft_text(corpus_text, published, corpus, source_id=f"bench-{source}"[:90])  # type: ignore[arg-type]
+        ident = f"bench-{source}"[:90]
+        d = draft_text(corpus_text, published, corpus, source_id=ident)  # type: ignore[arg-type]
         write_draft(d, copy)
         try:
             load(copy)
@@ -66,7 +67,8 @@ def timed(cmd: list[str], runs: int = 5) -> float:
 def main() -> int:
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data"
     corpus = load(data)
-    header = f"{'source':44} {'curated':>7} {'found':>8} {'speaker':>8} {'date':>8} {'venue':>8} {'verbatim':>9} {'write+check':>11}"
+    columns = ["curated", "found", "speaker", "date", "venue", "verbatim", "write+check"]
+    header = f"{'source':44} " + " ".join(f"{c:>{max(8, len(c))}}" for c in columns)
     print(header)
     print("-" * len(header))
     for sid, source in sorted(corpus.sources.items()):
@@ -75,8 +77,9 @@ def main() -> int:
         s = score(d, corpus, sid)
         ok = write_then_check(data, text, source.published, sid)
         print(
-            f"{sid[:44]:44} {s.curated:7d} {pct(s.found, s.curated):>8} {pct(s.speaker, s.found):>8} "
-            f"{pct(s.date, s.found):>8} {pct(s.venue, s.found):>8} {pct(s.verbatim, s.drafted):>9} "
+            f"{sid[:44]:44} {s.curated:8d} {pct(s.found, s.curated):>8} "
+            f"{pct(s.speaker, s.found):>8} {pct(s.date, s.found):>8} {pct(s.venue, s.found):>8} "
+            f"{pct(s.verbatim, s.drafted):>8} "
             f"{'100.0 %' if ok else '  0.0 %':>11}"
         )
     # a 1,000-word article: the seed's text repeated to length, as one process
@@ -90,10 +93,16 @@ def main() -> int:
         draft_s = timed([str(DETENTE), "draft", str(path), "--published", latest.isoformat(),
                          "--data", str(data)])  # fmt: skip
     ask_s = timed([str(DETENTE), "ask", "--help"])
-    probe = "import graph.cli, sys; graph.cli.build_parser(); print(sorted(m for m in sys.modules if m.startswith(('pysbd', 'rapidfuzz', 'graph.draft'))))"
+    probe = (
+        "import graph.cli, sys; graph.cli.build_parser(); "
+        "print(sorted(m for m in sys.modules "
+        "if m.startswith(('pysbd', 'rapidfuzz', 'graph.draft'))))"
+    )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     print()
-    print(f"detente draft, 1,000 words, whole process (median of 5): {draft_s:.3f} s (target < 1 s)")
+    print(
+        f"detente draft, 1,000 words, whole process (median of 5): {draft_s:.3f} s (target < 1 s)"
+    )
     print(f"detente ask --help start-up (median of 5): {ask_s:.3f} s")
     print(f"modules of the draft loaded by the CLI's start-up: {loaded.stdout.strip()}")
     return 0

@@ -16,12 +16,14 @@ def register(subparsers: Any) -> None:
     draft.add_argument("text", metavar="TEXT_FILE", help="the article as plain UTF-8 text")
     draft.add_argument("--published", required=True, metavar="YYYY-MM-DD",
                        help="publication date; relative dates resolve against it")  # fmt: skip
-    draft.add_argument("--data", default="data", help="data folder with the registry (default: data)")
+    draft.add_argument(
+        "--data", default="data", help="data folder with the registry (default: data)"
+    )
     draft.add_argument("--id", dest="source_id", metavar="SLUG", help="the new source's id")
     draft.add_argument("--format", choices=["yaml", "json"], default="yaml",
                        help="output on stdout (default: yaml)")  # fmt: skip
     draft.add_argument("--write", action="store_true",
-                       help="store sources/<id>.txt and .yaml (and .pending.json) under --data")  # fmt: skip
+                       help="store sources/<id>.txt, .yaml, .pending.json")  # fmt: skip
     draft.set_defaults(run=run_draft)
 
 

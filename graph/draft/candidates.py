@@ -40,7 +40,8 @@ CUES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                                 re.I)),
     ],
     "position": [
-        ("not_ruled_out", re.compile(r"\b(not ruled out|has not excluded|did not rule out)\b", re.I)),
+        ("not_ruled_out", re.compile(r"\b(not ruled out|has not excluded|did not rule out)\b",
+                                     re.I)),
         ("rejects", re.compile(r"\b(rejected|rejects|reject|refused|refuses|dismissed)\b", re.I)),
         ("opposes", re.compile(r"\b(opposed|opposes|oppose|resisted|resists|resist|objects to)\b",
                                re.I)),

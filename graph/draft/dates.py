@@ -6,8 +6,9 @@ A weekday named for something said is the latest such day on or before the
 reference; for something ahead ("will meet on Monday") it is the next one.
 
 >>> sunday = dt.date(2025, 8, 17)
->>> find_date("Putin met Trump in Alaska on Friday", sunday)
-DateGuess(date=datetime.date(2025, 8, 15), precision='day', note="'on Friday' before Sunday 2025-08-17", cue='on Friday')
+>>> guess = find_date("Putin met Trump in Alaska on Friday", sunday)
+>>> guess.date, guess.precision, guess.note
+(datetime.date(2025, 8, 15), 'day', "'on Friday' before Sunday 2025-08-17")
 >>> find_date("That's what we'll talk about tomorrow.", sunday).date
 datetime.date(2025, 8, 18)
 >>> find_date("We will meet on Monday", sunday, ahead=True).date

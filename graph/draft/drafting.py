@@ -8,8 +8,8 @@ finds its text verbatim in body text, outside furniture.
 
 >>> import datetime as dt
 >>> from schemas.corpus import Corpus
-from schemas.errors import UsageError
->>> text = "Kyiv, Monday.\\n\\n\\u201cWe will not give up land,\\u201d Jane Doe told Reuters on Sunday."
+>>> text = ("Kyiv, Monday.\\n\\n\\u201cWe will not give up land,\\u201d "
+...         "Jane Doe told Reuters on Sunday.")
 >>> d = draft_text(text, dt.date(2025, 8, 18), Corpus(), source_id="example")
 >>> st = d.statements[0]
 >>> st["speaker"], st["mode"], st["venue"]["label"], str(st["date"])
@@ -47,7 +47,7 @@ from schemas.evidence import NormalText, locate
 
 __all__ = ["Draft", "draft_file", "draft_text"]
 
-_ADJECTIVES = frozenset("western eastern northern southern like article".split())
+_ADJECTIVES = frozenset(["western", "eastern", "northern", "southern", "like", "article"])
 
 _NESTED = re.compile(
     r"(?:^|(?<=[.!?] ))(?P<sp>He|She|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
@@ -69,7 +69,7 @@ class Draft:
     dropped: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        """The draft as plain data: source, statements, actors, furniture, candidates, unknown_names."""
+        """Plain data: source, statements, actors, furniture, candidates, unknown_names."""
         return {
             "source": self.source,
             "statements": self.statements,
@@ -137,6 +137,7 @@ def draft_text(
         findings.extend(found)
         if not found:
             narration.append((s.start, s.end, "sentence"))
+        narration.extend((*f.lead, "lead-clause") for f in found if f.lead is not None)
     for f in quotes + turns:
         if f.lead is not None:
             narration.append((*f.lead, "lead-clause"))
@@ -209,8 +210,11 @@ def _resolve(
             continue
         venue = find_venue(f.clause, outlets, named)
         venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
-        if venue is None and previous is not None and previous.speaker == who.actor and (
-            f.parent is None
+        if (
+            venue is None
+            and previous is not None
+            and previous.speaker == who.actor
+            and (f.parent is None)
         ):
             venue, venue_rule = previous.venue, "venue-of-previous-statement"
         if venue is not None and venue.new_outlet and venue.outlet is None:
@@ -218,13 +222,12 @@ def _resolve(
                                venue.cue)  # fmt: skip
         if venue is not None and venue.outlet:
             named.append((venue.label, venue.outlet))
-        if registry.actors.get(who.actor) is None and who.actor in speakers.new:
-            if speakers.new[who.actor].kind == "media_outlet":
-                named.append((speakers.new[who.actor].name, who.actor))
+        new = speakers.new.get(who.actor)
+        if new is not None and new.kind == "media_outlet":
+            named.append((new.name, who.actor))
         reference, parent = published, None
         if f.parent is not None:
-            parent = next((s for s in out if s.finding.quotes and
-                           any(qa <= f.start < qb for qa, qb in s.finding.quotes)), None)  # fmt: skip
+            parent = _carrier(out, f.start)
             reference = parent.date.date if parent else published
         date = find_date(f.clause, reference) or (parent.date if parent else not_after(published))
         if parent is not None and date is not parent.date and parent.date.precision != "day":
@@ -232,6 +235,11 @@ def _resolve(
         said = _Said(f, who.actor, who.rule, venue, venue_rule, date)
         out.append(said)
     return out
+
+
+def _carrier(said: list[_Said], at: int) -> _Said | None:
+    """The resolved statement whose quote holds offset ``at``."""
+    return next((s for s in said if any(a <= at < b for a, b in s.finding.quotes)), None)
 
 
 def _statements(
@@ -271,8 +279,7 @@ def _statements(
         record["date_note"] = s.date.note
         record["text"] = span
         if f.parent is not None:
-            parent = next((p for p in said if p.finding.quotes and p is not s and
-                           any(qa <= f.start < qb for qa, qb in p.finding.quotes)), None)  # fmt: skip
+            parent = _carrier([p for p in said if p is not s], f.start)
             pid = by_finding.get(id(parent.finding)) if parent else None
             if pid is None:
                 continue

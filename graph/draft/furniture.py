@@ -96,6 +96,6 @@ def is_heading(sentence: str, paragraph: str) -> bool:
     line = paragraph.strip()
     if "\n" in line or sentence.strip() != line:
         return False
-    if line.endswith("?") and len(line.split()) <= 16 and not line[:1] in "\"\u201c":
+    if line.endswith("?") and len(line.split()) <= 16 and line[:1] not in '"\u201c':
         return True
     return not re.search(r"[.!\"\u201d:]$", line) and len(line.split()) <= 20

@@ -84,7 +84,9 @@ def check_target(data: Path, source_id: str) -> None:
             )
 
 
-def write_draft(draft: Draft, data: str | Path, accepted: dict[str, Any] | None = None) -> list[Path]:
+def write_draft(
+    draft: Draft, data: str | Path, accepted: dict[str, Any] | None = None
+) -> list[Path]:
     """Write the draft's text, record file and pending candidates under ``data/sources``."""
     root = Path(data)
     source_id = draft.source["id"]
@@ -124,14 +126,19 @@ def accept(draft: Draft, choices: dict[str, dict[str, Any]]) -> dict[str, list[d
     ...               ["s1"], "Russia opposed it.", {"actor": "russia", "stance": "opposes",
     ...               "summary": "Russia opposed it."}, ["topic"])
     >>> d = Draft({}, [{"id": "s1", "supports": []}], [], [], [c], [], "")
-    >>> accept(d, {"candidate-01-position": {"topic": "t", "id": "russia-opposes-it"}})
-    {'positions': [{'id': 'russia-opposes-it', 'actor': 'russia', 'stance': 'opposes', 'summary': 'Russia opposed it.', 'topic': 't'}]}
+    >>> records = accept(d, {"candidate-01-position": {"topic": "t", "id": "russia-opposes-it"}})
+    >>> [(r["id"], r["stance"], r["topic"]) for r in records["positions"]]
+    [('russia-opposes-it', 'opposes', 't')]
     >>> d.statements[0]["supports"]
     ['russia-opposes-it']
     """
-    from schemas.models import Concession, Meeting, Position
+    from schemas.models import Concession, Identified, Meeting, Position
 
-    models = {"meetings": Meeting, "concessions": Concession, "positions": Position}
+    models: dict[str, type[Identified]] = {
+        "meetings": Meeting,
+        "concessions": Concession,
+        "positions": Position,
+    }
     by_id = {c.id: c for c in draft.candidates}
     out: dict[str, list[dict[str, Any]]] = {}
     for cid, overrides in choices.items():

@@ -11,9 +11,9 @@ a curator must still fill (``needs``), with hints (closest registry topics).
 >>> reg = Registry(corpus.actors)
 >>> st = {"id": "s1", "speaker": "x", "mode": "narration", "date": dt.date(2025, 8, 17),
 ...       "text": "Russia continues to oppose any Western military presence in Ukraine"}
->>> [c.fields for c in build_candidates([st], reg, corpus, Speakers(reg, "", set()),
-...                                     dt.date(2025, 8, 17))]
-[{'actor': 'russia', 'stance': 'opposes', 'summary': 'Russia continues to oppose any Western military presence in Ukraine'}]
+>>> [c] = build_candidates([st], reg, corpus, Speakers(reg, "", set()), dt.date(2025, 8, 17))
+>>> c.kind, c.fields["actor"], c.fields["stance"], c.cue, c.needs
+('position', 'russia', 'opposes', 'oppose', ['topic'])
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ from schemas.corpus import Corpus
 
 __all__ = ["build_candidates"]
 
-_LOCATION = re.compile(r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*)")
+_LOCATION = re.compile(
+    r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*)"
+)
 _ROLE_PRESENT = re.compile(r"\b(present|attended|took part|joined)\b", re.I)
 
 
@@ -114,7 +116,7 @@ def build_candidates(
 
 
 def _title(text: str) -> str:
-    words = text.strip("\u201c\u201d\"").split()
+    words = text.strip('\u201c\u201d"').split()
     short = " ".join(words[:12])
     return short + ("..." if len(words) > 12 else "")
 

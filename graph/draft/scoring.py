@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from graph.draft.drafting import Draft
 from schemas.corpus import Corpus
 from schemas.evidence import NormalText, locate, normalise
+from schemas.models import Statement
 
 __all__ = ["Score", "score"]
 
@@ -68,7 +69,7 @@ def score(draft: Draft, corpus: Corpus, source_id: str) -> Score:
             continue
         found += 1
 
-        def right(d: dict[str, object]) -> tuple[bool, bool, bool]:
+        def right(d: dict[str, object], st: Statement = st) -> tuple[bool, bool, bool]:
             who = d["speaker"] == st.speaker or (
                 st.speaker == source.id and d["speaker"] == draft.source["id"]
             )

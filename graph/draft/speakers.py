@@ -40,7 +40,18 @@ from graph.draft.venues import looks_like_outlet
 
 __all__ = ["NewActor", "Resolved", "Speakers"]
 
-_ARTICLES = ("one of the ", "one of ", "a ", "an ", "the ", "one ", "two ", "several ", "some ", "many ")
+_ARTICLES = (
+    "one of the ",
+    "one of ",
+    "a ",
+    "an ",
+    "the ",
+    "one ",
+    "two ",
+    "several ",
+    "some ",
+    "many ",
+)
 
 
 @dataclass
@@ -84,7 +95,7 @@ class Speakers:
                 continue
             if any(m.start <= k < m.end for k in known):
                 continue
-            if titled or len(name.split()) >= 2 and not looks_like_outlet(name):
+            if titled or (len(name.split()) >= 2 and not looks_like_outlet(name)):
                 people.append((m.start, f"?{name}", m.surface))
         self.people = sorted(people)
 
@@ -183,7 +194,7 @@ class Speakers:
         return None
 
     def _actor_of(self, person: tuple[int, str, str]) -> str:
-        offset, actor, surface = person
+        _offset, actor, surface = person
         if not actor.startswith("?"):
             return actor
         resolved = self._new(actor[1:], surface)
@@ -234,6 +245,14 @@ class Speakers:
                 if surface not in actor.aliases and surface != actor.name:
                     actor.aliases.append(surface)
                 return Resolved(actor.id, "new-actor-surname")
+        if " " not in name:  # a surname alone: the full name mentioned before, if any
+            full = [p for p in self.people if p[1].startswith("?") and p[1].split()[-1] == name]
+            if full:
+                surface, name = full[0][2], full[0][1][1:]
+                aliases = [a for a in (surface, name.split()[-1]) if a != name]
+                note = "Proposed by detente draft: the registry does not know this name."
+                return Resolved(self._propose(name, "person", aliases, "new-actor", note).id,
+                                "new-actor-full-name-mentioned-before")  # fmt: skip
         kind = "media_outlet" if looks_like_outlet(name) and len(name.split()) > 1 else "person"
         aliases = [surface] if surface != name else []
         note = "Proposed by detente draft: the registry does not know this name."

@@ -12,8 +12,8 @@ that", "..., X said.", "according to X", "X reports"). Quotes of a few words
 ("so-called "coalition of the willing"") are not speech.
 
 >>> text = '\\u201cWe won,\\u201d Witkoff told CNN. \\u201cIt was hard.\\u201d'
->>> [(f.rule, f.speaker, text[f.start:f.end]) for f in quote_findings(text, [])]
-[('quote-then-attribution', 'Witkoff', '\\u201cWe won,\\u201d Witkoff told CNN. \\u201cIt was hard.\\u201d')]
+>>> [(f.rule, f.speaker, f.end == len(text)) for f in quote_findings(text, [])]
+[('quote-then-attribution', 'Witkoff', True)]
 >>> [(f.rule, f.speaker) for f in indirect_findings("Moscow agreed, Rubio said.", 0)]
 [('trailing-attribution', 'Rubio')]
 >>> indirect_findings("The plan says nothing.", 0)
@@ -71,12 +71,32 @@ _AFTER_QUOTE = re.compile(
     rf"{_NAMED})(?P<tail>[^.!?\"\u201c\u201d]*)(?:[.!?]|$)"
 )
 _BEFORE_QUOTE = re.compile(
-    rf"(?:^|, |; |\. ){_NP}{_APPOSITIVE} {_ADVERB}(?P<verb>{SAY})(?P<tail>[^.!?\"#]{{0,120}}?)[,:]?\s*$"
+    rf"(?:^|, |; |\. ){_NP}{_APPOSITIVE} {_ADVERB}(?P<verb>{SAY})"
+    r"(?P<tail>[^.!?\"#]{0,120}?)[,:]?\s*$"
 )
-_TURN = re.compile(r"^(?P<label>[A-Z][A-Z.'\- ]{1,40}?)(?:, (?P<role>[A-Z][A-Z ]{1,30}))?:(?:\s+|$)")
+_TURN = re.compile(
+    r"^(?P<label>[A-Z][A-Z.'\- ]{1,40}?)(?:, (?P<role>[A-Z][A-Z ]{1,30}))?:(?:\s+|$)"
+)
 _PRONOUNS = {"he", "she", "they"}
-_NOT_SPEAKERS = {"and", "but", "which", "that", "who", "it", "this", "there", "what", "i", "we",
-                 "you", "media", "the plan", "the report", "the statement", "the document"}
+_NOT_SPEAKERS = {
+    "and",
+    "but",
+    "which",
+    "that",
+    "who",
+    "it",
+    "this",
+    "there",
+    "what",
+    "i",
+    "we",
+    "you",
+    "media",
+    "the plan",
+    "the report",
+    "the statement",
+    "the document",
+}
 _OWN_VOICE = {"HOST", "BYLINE", "ANCHOR", "CORRESPONDENT", "REPORTER", "PRESENTER"}
 
 
@@ -152,9 +172,9 @@ def _speechlike(text: str, quote: tuple[int, int], flat: str) -> bool:
 
 
 def quote_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]:
-    """Direct quotes with their attribution (after, before, or carried from the paragraph before)."""
+    """Direct quotes with their attribution: after, before, or carried from before."""
     flat = fold(text)
-    quotes = [q for q in find_quotes(text, skip) if _speechlike(text, q, flat)]
+    quotes = find_quotes(text, skip)
     paras = paragraphs(text)
     out: list[Finding] = []
     used: set[int] = set()
@@ -165,6 +185,9 @@ def quote_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]:
         end_para = next((p for p in paras if p[0] < qb <= p[1]), para)
         finding: Finding | None = None
         after = _AFTER_QUOTE.match(flat[qb : end_para[1]])
+        short = text[qa + 1 : qb - 1].rstrip()[-1:] not in ".,?!"
+        if not _speechlike(text, (qa, qb), flat) and (after is None or short):
+            continue  # a few words in quotes, no attribution: a title or scare quotes
         if after and speaker_like(after.group("sp") or after.group("sp2") or ""):
             group = "sp" if after.group("sp") else "sp2"
             finding = Finding(
@@ -242,7 +265,7 @@ def indirect_findings(sentence: str, offset: int, masked: str | None = None) -> 
             clause = m.group(0)
             if rule in {"reporting-verb", "and-said"}:  # the verb and a few words after it
                 after = re.split(r"\bthat\b|,", flat[m.end() :], maxsplit=1)[0]
-                clause = flat[m.start(group) : m.end()] + " ".join(after.split()[:5])
+                clause = flat[m.start(group) : m.end()] + " " + " ".join(after.split()[:5])
             return [
                 Finding(start, end, "paraphrase", rule, phrase, offset + m.start(group), clause,
                         lead=lead)
@@ -256,7 +279,8 @@ def transcript_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]
     Turns of the outlet's own people (HOST, BYLINE, ...) are the article's voice
     and are left to the other rules.
 
-    >>> [(f.speaker, f.rule) for f in transcript_findings("SIMON, HOST: Hi.\\n\\nJOHN DOE: We agree.", [])]
+    >>> turns = transcript_findings("SIMON, HOST: Hi.\\n\\nJOHN DOE: We agree.", [])
+    >>> [(f.speaker, f.rule) for f in turns]
     [('John Doe', 'transcript-turn')]
     """
     out: list[Finding] = []
@@ -283,4 +307,3 @@ def transcript_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]
 def turn_labels(text: str) -> list[tuple[int, int]]:
     """Spans of transcript speaker labels ("SIMON:"), which are never statement text."""
     return [(a, a + m.end()) for a, b in paragraphs(text) if (m := _TURN.match(text[a:b]))]
-
