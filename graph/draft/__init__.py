@@ -30,7 +30,7 @@ loader's own :func:`schemas.evidence.locate` before it is emitted.
 """
 
 from graph.draft.drafting import Draft, draft_file, draft_text
-from graph.draft.output import accept, check_target, to_json, to_yaml, write_draft
+from graph.draft.output import accept, check_target, side_by_side, to_json, to_yaml, write_draft
 from graph.draft.scoring import Score, score
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "draft_file",
     "draft_text",
     "score",
+    "side_by_side",
     "to_json",
     "to_yaml",
     "write_draft",

@@ -385,6 +385,7 @@ def draft_file(
     data: str | Path = "data",
     source_id: str | None = None,
     today: dt.date | None = None,
+    kind: str = "news_article",
 ) -> Draft:
     """Read the article at ``path`` and draft it against the registry of ``data``.
 
@@ -409,4 +410,4 @@ def draft_file(
     taken = {r.id for r in corpus.records()}
     if ident in taken:
         raise UsageError(f"--id {ident}: an existing record already has this id; choose another")
-    return draft_text(text, day, corpus, ident, origin=Path(path).name)
+    return draft_text(text, day, corpus, ident, kind=kind, origin=Path(path).name)

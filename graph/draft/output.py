@@ -33,7 +33,7 @@ from graph.atomic import write_atomic
 from graph.draft.drafting import Draft
 from schemas.errors import DataError, Problem, UsageError
 
-__all__ = ["accept", "check_target", "to_json", "to_yaml", "write_draft"]
+__all__ = ["accept", "check_target", "side_by_side", "to_json", "to_yaml", "write_draft"]
 
 _BUILDERS = {"meeting": "meetings", "concession": "concessions", "position": "positions"}
 
@@ -162,3 +162,36 @@ def accept(draft: Draft, choices: dict[str, dict[str, Any]]) -> dict[str, list[d
             if st["id"] in candidate.statements:
                 st.setdefault("supports", []).append(record["id"])
     return out
+
+
+def side_by_side(draft: Draft) -> list[dict[str, Any]]:
+    """One row per paragraph of the text, beside what the draft made of it.
+
+    >>> from graph.draft.drafting import draft_text
+    >>> from schemas.corpus import Corpus
+    >>> d = draft_text("Intro.\\n\\n\\u201cWe agree on it,\\u201d Rubio said.", dt.date(2025, 8, 17),
+    ...                Corpus(), source_id="x")
+    >>> [(r["paragraph"][:6], r["drafted"]) for r in side_by_side(d)]
+    [('Intro.', ''), ('\u201cWe ag', 'direct_quote by rubio (not stated, 2025-08-17 not_after)')]
+    """
+    from graph.draft.article import paragraphs
+    from schemas.evidence import NormalText
+
+    norm = NormalText(draft.text)
+    spans = []
+    for st in draft.statements:
+        found = norm.find(st["text"])
+        if found is not None:
+            spans.append((found[0], st))
+    rows = []
+    for a, b in paragraphs(draft.text):
+        made = []
+        for at, st in spans:
+            if a <= at < b:
+                date = f"{st['date']} {st.get('date_precision', '')}".strip()
+                made.append(f"{st['mode']} by {st['speaker']} ({st['venue']['label']}, {date})")
+        furniture = [f.rule for f in draft.furniture if a <= f.start < b]
+        if furniture:
+            made.append("furniture: " + ", ".join(furniture))
+        rows.append({"paragraph": draft.text[a:b], "drafted": "; ".join(made)})
+    return rows

@@ -97,6 +97,8 @@ _NOT_SPEAKERS = {
     "the statement",
     "the document",
 }
+_DOCUMENTS = {"readout", "statement", "report", "reports", "plan", "document", "draft", "text",
+              "transcript", "communique", "declaration", "letter", "memo", "survey", "poll"}
 _OWN_VOICE = {"HOST", "BYLINE", "ANCHOR", "CORRESPONDENT", "REPORTER", "PRESENTER"}
 
 
@@ -130,6 +132,8 @@ def speaker_like(phrase: str) -> bool:
         return False
     if low in _PRONOUNS:
         return True
+    if words[-1].casefold().strip(".,") in _DOCUMENTS:
+        return False  # "according to a Kremlin readout": a document, not a speaker
     if any(w.casefold().strip(".,") in DESCRIPTORS for w in words):
         return True
     if low.startswith("the ") and len(words) <= 3 and words[-1].islower():
