@@ -169,8 +169,8 @@ def side_by_side(draft: Draft) -> list[dict[str, Any]]:
 
     >>> from graph.draft.drafting import draft_text
     >>> from schemas.corpus import Corpus
-    >>> d = draft_text("Intro.\\n\\n\\u201cWe agree on it,\\u201d Rubio said.", dt.date(2025, 8, 17),
-    ...                Corpus(), source_id="x")
+    >>> text = "Intro.\\n\\n\\u201cWe agree on it,\\u201d Rubio said."
+    >>> d = draft_text(text, dt.date(2025, 8, 17), Corpus(), source_id="x")
     >>> [(r["paragraph"][:6], r["drafted"]) for r in side_by_side(d)]
     [('Intro.', ''), ('\u201cWe ag', 'direct_quote by rubio (not stated, 2025-08-17 not_after)')]
     """
