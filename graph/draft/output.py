@@ -29,8 +29,8 @@ from typing import Any
 
 import yaml
 
-from graph.files import write_atomic
 from graph.draft.drafting import Draft
+from graph.files import write_atomic
 from schemas.errors import DataError, Problem, UsageError
 
 __all__ = ["accept", "check_target", "side_by_side", "to_json", "to_yaml", "write_draft"]
