@@ -33,12 +33,14 @@ if TYPE_CHECKING:
         StatementRow,
         TopicCell,
     )
+    from graph.ask.show import Card, show
     from graph.ask.status import ClaimStatus, derive_status
 
 __all__ = [
     "BUILD_FILES",
     "QUERIES",
     "ActorProfile",
+    "Card",
     "ClaimRow",
     "ClaimStatus",
     "ConcessionRow",
@@ -59,6 +61,7 @@ __all__ = [
     "derive_status",
     "diff",
     "query_text",
+    "show",
 ]
 
 __getattr__, __dir__ = exports(
@@ -78,6 +81,7 @@ __getattr__, __dir__ = exports(
             "TopicCell",
         ),
         ".results": ("Rows",),
+        ".show": ("Card", "show"),
         ".status": ("ClaimStatus", "derive_status"),
         ".changes": ("Diff", "diff"),
         ".guard": ("check_read_only",),
