@@ -64,7 +64,10 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
                 f"{r.sources} source{'s' * (r.sources != 1)}"
             ),
         ),
-        ("according to (speaker, venue, date: quote)", lambda r: _claim_lines(r.claims, 100)),
+        (
+            "according to (speaker, venue, date, mode: quote)",
+            lambda r: _claim_lines(r.claims, quotes=True),
+        ),
     ],
     "meetings": [
         ("meeting", lambda r: r.meeting),
@@ -85,6 +88,7 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
     "statements": [
         ("statement", lambda r: r.statement),
         ("speaker", lambda r: r.speaker.name),
+        ("mode", lambda r: r.mode),
         ("venue", lambda r: r.venue),
         ("date", lambda r: r.date.isoformat()),
         ("quote", lambda r: r.quote),
@@ -104,13 +108,13 @@ def _inert(value: Any) -> Any:
     return value
 
 
-def _claim_lines(claims: Sequence[ClaimRow], quote_chars: int = 0) -> str:
+def _claim_lines(claims: Sequence[ClaimRow], *, quotes: bool = False) -> str:
+    """One line per claim; with ``quotes``, the quote whole (tables wrap it, never cut it)."""
     lines = []
     for c in claims:
         line = f"{'DENIES: ' if c.denies else ''}{c.speaker.name}, {c.venue}, {c.date.isoformat()}"
-        if quote_chars:
-            quote = c.quote if len(c.quote) <= quote_chars else c.quote[: quote_chars - 1] + "…"
-            line += f": {quote}"
+        if quotes:
+            line += f", {c.mode}: {c.quote}"
         lines.append(line)
     return "\n".join(lines)
 

@@ -130,7 +130,8 @@ def _print_rows(rows: Rows[Any], fmt: str, title: str) -> None:
     else:
         from rich.console import Console
 
-        Console().print(rows_table(rows, title=title))
+        console = Console()
+        console.print(rows_table(rows, title=title, width=console.width))
 
 
 def _print_profile(profile: ActorProfile, fmt: str) -> int:
@@ -167,5 +168,5 @@ def _print_profile(profile: ActorProfile, fmt: str) -> int:
     ]
     for kind, title, rows in parts:
         if rows:
-            console.print(rows_table(Rows(kind, rows), title=title))
+            console.print(rows_table(Rows(kind, rows), title=title, width=console.width))
     return 0

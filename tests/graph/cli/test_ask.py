@@ -175,7 +175,11 @@ def test_diff_command(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> No
                   denies=[RUSSIA_AQ])  # fmt: skip
     code, out, _ = ask(capsys, "diff", DATA, str(seed_copy))
     assert code == 0
-    assert out.strip() == f"~ concession {RUSSIA_AQ}: status claimed -> denied"
+    assert out.strip().splitlines() == [
+        f"+ claim on concession {RUSSIA_AQ}: putin-denies (denies; Vladimir Putin, in "
+        "seed-2025-08-17-nato-like-guarantees)",
+        f"~ concession {RUSSIA_AQ}: status claimed -> denied",
+    ]
     code, out, _ = ask(capsys, "diff", DATA, str(seed_copy), "--format", "json")
     assert json.loads(out)["changed"][0]["new"] == "denied"
 
