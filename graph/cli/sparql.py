@@ -35,7 +35,7 @@ def run_sparql(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise UsageError(f"{path}: no such query file")
         text = path.read_text(encoding="utf-8")
-    result = ask.open_graph(args.data, args.build, args.endpoint).sparql(text)
+    result = ask.open_graph(args.data, args.build, args.endpoint, args).sparql(text)
     if isinstance(result, bool):
         print("true" if result else "false")
     elif isinstance(result, str):

@@ -50,6 +50,7 @@ __all__ = [
     "compiled_from_data",
     "graph_url",
     "push",
+    "query_url",
 ]
 
 NTRIPLES = "application/n-triples"
@@ -85,6 +86,25 @@ class Endpoint:
             query or (None if q is None else base + q),
             update or (None if u is None else base + u),
         )
+
+
+def query_url(url: str, preset: str = "oxigraph") -> str:
+    """The query service of ``url`` under ``preset``, as :meth:`Endpoint.resolve` derives it.
+
+    A URL that already names the query service is kept, so ``ask --endpoint`` takes
+    the same URL as ``push --endpoint`` (the server root) or the query URL itself:
+
+    >>> query_url("http://store:7878"), query_url("http://store:7878/query")
+    ('http://store:7878/query', 'http://store:7878/query')
+    >>> query_url("http://h:3030/ds/", "fuseki"), query_url("http://h/sparql", "generic")
+    ('http://h:3030/ds/sparql', 'http://h/sparql')
+    """
+    endpoint = Endpoint.resolve(url, preset)
+    suffix = PRESETS[preset][1]
+    if endpoint.query is None or not suffix:
+        return url
+    path = urllib.parse.urlsplit(url).path.rstrip("/")
+    return url if path.endswith(suffix) else endpoint.query
 
 
 def graph_url(store: str, graph: str) -> str:
