@@ -39,7 +39,6 @@ def register(subparsers: Any) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the graph on 127.0.0.1 until Ctrl-C."""
     from graph.remote.server import serve
-
     from schemas.errors import UsageError
 
     if not 0 <= args.port <= 65535:
