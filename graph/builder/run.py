@@ -118,7 +118,6 @@ def _build(
     cache_dir = out_dir / _CACHE
     fallback = ""
     inputs = scan(data_dir)  # before anything is read: an edit during the build makes it stale
-    forget_inputs(out_dir)  # the outputs may change from here on
     if cache:
         done = rebuild(data_dir, out_dir, base, formats, shacl)
         if not isinstance(done, str):
@@ -161,6 +160,7 @@ def _build(
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
     if cache:
         forget(out_dir)  # the manifest would describe outputs about to be replaced
+    forget_inputs(out_dir)  # the outputs are about to change: not fresh until recorded again
     with Generation(out_dir) as generation:  # all outputs switch together, or none does
         for fmt in formats:
             path = output_path(out_dir, fmt)

@@ -75,7 +75,7 @@ def test_the_curator_chooses_the_second_copy(doubled: tuple[Path, int, int]) -> 
 
 
 def test_evidence_for_no_copy_is_still_stale(doubled: tuple[Path, int, int]) -> None:
-    data, first, _second = doubled
+    data, _first, _second = doubled
     record = data / (SOURCE + ".yaml")
     lines = record.read_text().splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if f"- id: {STATEMENT}" in line)
