@@ -187,7 +187,7 @@ def _anchor(
                 if in_furniture
                 else "quote not found in the source text"
             )
-            near = closest_passage(st.text, text)
+            near = closest_passage(st.text, norm)
             problems.append(
                 Problem(
                     where.file,
