@@ -7,6 +7,7 @@ matcher is asked to compare, which was the whole text, 1.2 s per MB per missing 
 from __future__ import annotations
 
 import difflib
+from typing import ClassVar
 
 import pytest
 
@@ -16,7 +17,7 @@ QUOTE = "We were able to win the following concession: that the Russians agreed"
 
 
 class Recording(difflib.SequenceMatcher):  # type: ignore[type-arg]
-    sizes: list[int] = []
+    sizes: ClassVar[list[int]] = []
 
     def __init__(self, isjunk: object, a: str, b: str, autojunk: bool = True) -> None:
         Recording.sizes.append(len(a))
