@@ -51,6 +51,7 @@ __all__ = [
     "INPUTS",
     "Generation",
     "build_file",
+    "check_output",
     "forget_inputs",
     "inputs_match",
     "write_atomic",
@@ -290,3 +291,30 @@ def inputs_match(out: str | Path, data: str | Path) -> bool:
     if now is None or not isinstance(recorded, dict):
         return False
     return {k: list(v) for k, v in now.items()} == recorded
+
+
+def check_output(out: str | Path, data: str | Path, folder: bool) -> None:
+    """UsageError unless ``out`` may receive outputs made from the data folder ``data``.
+
+    ``folder``: ``out`` is a build folder (else one file). Refused: a file where a
+    folder is wanted and the reverse, a filesystem root, the data folder itself,
+    anything inside it, and a folder that holds it (outputs never overwrite records).
+
+    >>> check_output("build", "data", folder=True)
+    >>> check_output("data/actors.yaml", "data", folder=False)
+    Traceback (most recent call last):
+    ...
+    schemas.errors.UsageError: --out data/actors.yaml is inside the data folder data; \
+write outputs elsewhere
+    """
+    target, source = Path(out).resolve(), Path(data).resolve()
+    if folder and target.exists() and not target.is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder for the build")
+    if not folder and target.is_dir():
+        raise UsageError(f"--out {out} is a folder; give the file to write")
+    if target == Path(target.anchor):
+        raise UsageError(f"--out {out} is the root of the filesystem; give a folder of its own")
+    if target == source or target.is_relative_to(source):
+        raise UsageError(f"--out {out} is inside the data folder {data}; write outputs elsewhere")
+    if folder and source.is_relative_to(target):
+        raise UsageError(f"--out {out} holds the data folder {data}; give a folder of its own")
