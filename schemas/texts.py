@@ -229,7 +229,7 @@ def _anchor(
                             f"and {again.start}); anchored at the first",
                             f"to anchor it at another copy, add its evidence, e.g. evidence: "
                             f"{{start: {again.start}, end: {again.end}, exact: ..., prefix: ..., "
-                            "suffix: ...}} as `detente export` shows it",
+                            "suffix: ...}, as the loader computes it for that copy",
                         )
                     ),
                     stacklevel=2,
