@@ -60,6 +60,7 @@ from graph.ask.rows import (
     TopicCell,
 )
 from graph.ask.status import ClaimStatus
+from graph.files import BUILD_FILES, build_file, inputs_match
 from graph.options import choice, parse_day
 from graph.rdf.terms import DET
 from schemas.errors import NotFoundError, UsageError
@@ -74,8 +75,6 @@ __all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
 QUERIES = Path(__file__).parent / "queries"
 """Where the named SPARQL queries live, one ``<name>.rq`` each."""
 
-BUILD_FILES = ("detente.nq", "detente.trig")
-"""Files of a build folder that hold every named graph, in order of preference."""
 
 
 @cache
@@ -132,9 +131,9 @@ class Graph:
     def from_build(cls, build: str | Path = "build") -> Graph:
         """Open what ``detente build`` wrote: ``detente.nq`` or ``detente.trig`` in ``build``."""
         folder = Path(build)
-        for name in BUILD_FILES:
-            if (folder / name).is_file():
-                return cls(LocalEngine.from_files([folder / name]))
+        found = build_file(folder)
+        if found is not None:
+            return cls(LocalEngine.from_files([found]))
         raise UsageError(
             f"{folder} holds no build (detente.trig or detente.nq); "
             f"run `detente build --out {folder}` first"
@@ -150,13 +149,14 @@ class Graph:
     ) -> Graph:
         """A build folder, an RDF file (.trig, .nq) or a data folder, whichever ``path`` is.
 
-        Without ``path``: the build in ``build`` when it is at least as new as every
-        file of ``data``, else ``data`` compiled afresh (what ``detente ask`` reads).
+        Without ``path``: the build in ``build`` when it was built from exactly the
+        files ``data`` holds now (same names, sizes, times and inodes, as recorded
+        by :func:`graph.files.write_inputs`), else ``data`` compiled afresh (what
+        ``detente ask`` reads). Deleting or moving a source file makes a build stale.
         """
         if path is None:
             folder = Path(build)
-            built = [folder / n for n in BUILD_FILES if (folder / n).is_file()]
-            if built and _newest(Path(data)) <= built[0].stat().st_mtime:
+            if build_file(folder) is not None and inputs_match(folder, data):
                 return cls.from_build(folder)
             return cls.from_data(data)
         target = Path(path)
@@ -411,12 +411,6 @@ class Graph:
     def topic(self, name: str) -> Rows[TopicCell]:
         """The negotiating table for one topic (:func:`graph.ask.views.topic`)."""
         return views.topic(self, name)
-
-
-def _newest(folder: Path) -> float:
-    """The latest modification time of any file under ``folder`` (0 when it has none)."""
-    stamps = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()]
-    return max(stamps, default=0.0)
 
 
 class _Concepts(dict[str, str]):

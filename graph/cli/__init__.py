@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a read-only folder, a full disk: said plainly, never a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"detente: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
     return status
 
 

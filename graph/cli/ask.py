@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from graph.cli.tables import rows_table
-from graph.options import ANSWER_FORMATS, STATUSES
+from graph.options import ANSWER_FORMATS, PRESETS, STATUSES
 
 if TYPE_CHECKING:
     from graph.ask.graph import Graph
@@ -69,17 +69,41 @@ def graph_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--data", metavar="DATA_DIR", help="compile this data folder")
     where.add_argument("--build", metavar="BUILD_DIR", help="read what `detente build` wrote")
-    where.add_argument("--endpoint", metavar="URL", help="a remote SPARQL 1.1 query endpoint")
+    where.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="a remote SPARQL 1.1 store: the URL given to `detente push`, or its query URL",
+    )
+    parser.add_argument(
+        "--preset", choices=list(PRESETS), default="oxigraph", help="with --endpoint"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="with --endpoint: per request"
+    )
+    parser.add_argument(
+        "--retries", type=int, default=3, metavar="N", help="with --endpoint: on 5xx, timeouts"
+    )
 
 
-def open_graph(data: str | None, build: str | None, endpoint: str | None = None) -> Graph:
+def open_graph(
+    data: str | None,
+    build: str | None,
+    endpoint: str | None = None,
+    args: argparse.Namespace | None = None,
+) -> Graph:
     """The graph to ask: ``--build``, ``--data``, else a fresh ``build/`` or ``data/``."""
     from graph.ask.graph import Graph
 
     if endpoint is not None:
-        from graph.remote.engine import open_remote
+        from graph.remote.engine import RemoteEngine
+        from graph.remote.gsp import query_url
+        from graph.remote.http import Transport
 
-        return open_remote(endpoint)
+        url = query_url(endpoint, getattr(args, "preset", "oxigraph"))
+        transport = Transport.for_url(
+            url, timeout=getattr(args, "timeout", 30.0), retries=getattr(args, "retries", 3)
+        )
+        return Graph(RemoteEngine(url, transport))
     if build is not None:
         return Graph.from_build(build)
     if data is not None:
@@ -90,7 +114,7 @@ def open_graph(data: str | None, build: str | None, endpoint: str | None = None)
 def run_ask(args: argparse.Namespace) -> int:
     """Run one ``detente ask`` view and print it."""
 
-    graph: Graph = open_graph(args.data, args.build, args.endpoint)
+    graph: Graph = open_graph(args.data, args.build, args.endpoint, args)
     if args.as_of:
         graph = graph.as_of(args.as_of)
     view = args.view
