@@ -39,7 +39,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from difflib import get_close_matches
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -238,8 +237,10 @@ class Graph:
         found = forms.get(name.strip().casefold())
         if found is not None:
             return found
-        close = get_close_matches(name.strip().casefold(), list(forms), n=3, cutoff=0.5)
-        raise NotFoundError("topic", name, dict.fromkeys(forms[c] for c in close))
+        from schemas.suggest import closest
+
+        labels = {form: t.id for t in self.registry.topics.values() for form in (t.id, t.label)}
+        raise NotFoundError("topic", name, closest(name, labels))
 
     # --- claims -------------------------------------------------------------------------
     def in_view(self, date: dt.date, source: str) -> bool:
