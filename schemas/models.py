@@ -332,8 +332,8 @@ class Concession(Identified):
     )
     proposed_in: Slug | None = Field(
         None,
-        description="Id of the proposal one of whose provisions it is; "
-        "required with modality proposed, allowed with demanded.",
+        description="Id of the proposal one of whose provisions it is; required with "
+        "modality proposed, allowed with any (a demand or an offer a proposal carries).",
     )
     made_at: Slug | None = Field(None, description="Id of the meeting where it was made, if known.")
     made_on: dt.date | None = Field(None, description="Date it was made, if known.")

@@ -92,12 +92,6 @@ def concession_rules(corpus: Corpus, c: Concession) -> Iterator[Found]:
             "add proposed_in: <proposal id>, or choose another modality",
             ("modality",),
         )
-    if c.proposed_in is not None and c.modality not in (Modality.PROPOSED, Modality.DEMANDED):
-        yield (
-            ("proposed_in",),
-            f"proposed_in goes with modality proposed or demanded, not {c.modality.value}",
-            "set modality: proposed (or demanded, for a demand a proposal codifies)",
-        )
     yield from ref(corpus, ["proposals"], c.proposed_in, ("proposed_in",))
     proposal = corpus.proposals.get(c.proposed_in or "")
     if proposal is not None and all(p.concession != c.id for p in proposal.provisions):
