@@ -278,7 +278,7 @@ def _stub(section: str, ident: str, outlet: bool) -> Any:
         "responses": Response,
     }
     if section == "proposals":
-        return Proposal.model_construct(id=ident, provisions=[])
+        return Proposal.model_construct(id=ident, provisions=[])  # type: ignore[call-arg]
     return models[section].model_construct(id=ident)
 
 
@@ -287,6 +287,9 @@ def _stub_provision(corpus: Corpus, proposal: str, ident: str) -> None:
     from schemas.negotiation import Proposal, Provision
 
     held = corpus.proposals.get(proposal)
-    items = [*(held.provisions if held is not None else []), Provision.model_construct(id=ident)]
-    corpus.proposals[proposal] = Proposal.model_construct(id=proposal, provisions=items)
+    stub = Provision.model_construct(id=ident)  # type: ignore[call-arg]
+    items = [*(held.provisions if held is not None else []), stub]
+    corpus.proposals[proposal] = Proposal.model_construct(  # type: ignore[call-arg]
+        id=proposal, provisions=items
+    )
     corpus.refresh()
