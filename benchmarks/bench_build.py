@@ -6,17 +6,17 @@ Usage::
     .venv/bin/python benchmarks/bench_build.py --full     # and 100k (naive baseline up to 10k)
     .venv/bin/python benchmarks/bench_build.py --sizes 2000 --repeat 5 --keep /tmp/corpora
 
-Corpora come from :func:`graph.synth.generate` (seed 0). For each size, three
+Corpora come from :func:`graph.synth.corpus.generate` (seed 0). For each size, three
 columns are measured in the same run, so that ratios hold on a noisy machine:
 
 * ``detente``: this tree. Stages in this process (median of ``--repeat``):
   ``load`` (load and validate, no cache), ``compile``, ``turtle+trig`` (serialize
   both and write them), ``compile+export`` (the two before), ``shacl`` (every unit,
   no cache), ``jsonld``, ``query`` (who conceded what: ``concessions()`` on
-  a fresh :class:`graph.query.Graph` over the loaded store each time; the first
+  a fresh :class:`graph.ask.graph.Graph` over the loaded store each time; the first
   call also fills the rows the engine keeps, so the median is the answer judged
   from them; ``bench_query.py`` prints the cold first answer apart), ``networkx``
-  (:func:`graph.network.project`). Then whole processes: ``build cold``
+  (:func:`graph.network.projection.project`). Then whole processes: ``build cold``
   (``detente build`` into an empty folder), ``build touch1`` (again, after
   flipping a comment line in one source file), ``build edit1`` (after a record
   edit in that file: a statement's venue label, so its graph and every output
@@ -133,7 +133,7 @@ def naive(data: Path, lines_file: Path, out: Path) -> dict[str, float]:
     from pyshacl import validate as pyshacl_validate
     from rdflib import Graph, Literal, URIRef
 
-    from graph.shacl import shapes_graph
+    from graph.validate.shacl import shapes_graph
 
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -188,11 +188,11 @@ def naive(data: Path, lines_file: Path, out: Path) -> dict[str, float]:
 def ours_and_floor(data: Path, work: Path, repeat: int) -> dict[str, dict[str, float]]:
     import pyoxigraph as ox
 
-    from graph.atomic import write_atomic
-    from graph.compile import compile_quads
-    from graph.export import serialize
-    from graph.network import project
-    from graph.shacl import validate
+    from graph.compile.quads import compile_quads
+    from graph.export.writers import serialize
+    from graph.files import write_atomic
+    from graph.network.projection import project
+    from graph.validate.shacl import validate
     from schemas.loader import load
 
     ours: dict[str, float] = {}
@@ -229,13 +229,13 @@ def ours_and_floor(data: Path, work: Path, repeat: int) -> dict[str, dict[str, f
     floor["turtle+trig"] = floor["compile+export"] = _median(floor_export, repeat, "floor export")
 
     try:
-        from graph.engine import LocalEngine
-        from graph.query import Graph
+        from graph.ask.engine import LocalEngine
+        from graph.ask.graph import Graph
 
         engine = LocalEngine.from_text(nquads, "nq")
         ours["query"] = _median(lambda: Graph(engine).concessions(), repeat, "detente query")
-    except ImportError as err:  # graph/query.py not there: a raw pyoxigraph SELECT stands in
-        print(f"# graph.query not importable ({err}); query = raw pyoxigraph SELECT")
+    except ImportError as err:  # graph/ask/graph.py not there: a raw pyoxigraph SELECT stands in
+        print(f"# graph.ask.graph not importable ({err}); query = raw pyoxigraph SELECT")
         raw = ox.Store()
         raw.bulk_load(nquads.encode(), format=ox.RdfFormat.N_QUADS)
         ours["query"] = _median(
@@ -306,8 +306,8 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
 
 
 def bench(size: int, folder: Path, repeat: int, run_naive: bool) -> list[tuple[Any, ...]]:
-    from graph.compile import compile_quads
-    from graph.synth import generate
+    from graph.compile.quads import compile_quads
+    from graph.synth.corpus import generate
     from schemas.loader import load
 
     data = folder / f"synth-{size}"

@@ -7,7 +7,7 @@ Usage::
     .venv/bin/python benchmarks/bench_load.py --sizes 2000 --keep /tmp/corpora
 
 Stages, each timed in this process (best of ``--repeat``), on a corpus written
-by :func:`graph.synth.generate` with seed 0:
+by :func:`graph.synth.corpus.generate` with seed 0:
 
 * ``naive``: PyYAML's pure-Python ``safe_load`` of every record file, then
   ``model_validate`` per record: no lines, no cross-checks, no anchoring (the
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from graph.synth import generate  # noqa: E402
+from graph.synth.corpus import generate  # noqa: E402
 from schemas.corpus import SECTIONS  # noqa: E402
 from schemas.loader import load  # noqa: E402
 from schemas.models import Source, Statement  # noqa: E402

@@ -1,4 +1,4 @@
-"""Query latencies of graph.query at 1k, 10k (and, with --large, 100k) statements.
+"""Query latencies of graph.ask.graph at 1k, 10k (and, with --large, 100k) statements.
 
 Usage::
 
@@ -7,7 +7,7 @@ Usage::
     .venv/bin/python benchmarks/bench_query.py --sizes 2000,5000 --repeat 9
     .venv/bin/python benchmarks/bench_query.py --build /tmp/b10k   # a `detente build` folder
 
-For each size it generates a synthetic corpus (graph.synth, fixed seed), loads
+For each size it generates a synthetic corpus (graph.synth.corpus, fixed seed), loads
 and compiles it and opens it in pyoxigraph (or, with ``--build``, opens what
 ``detente build`` wrote with :meth:`Graph.from_build`); that store-load time is
 printed on its own. Then, for every view, on a store opened for that view alone:
@@ -16,7 +16,7 @@ printed on its own. Then, for every view, on a store opened for that view alone:
   by pyoxigraph, then the rows are judged;
 * ``median``: the median of ``--repeat`` more answers, each on a *fresh*
   ``Graph`` over that store. A local store never changes, so the engine keeps
-  the rows each query returned (:class:`graph.engine.LocalEngine`) and what
+  the rows each query returned (:class:`graph.ask.engine.LocalEngine`) and what
   follows from the store alone (the registry of actors, sources and topics);
   the answer itself (claims judged for the conceder's side, derived status,
   counts, filters, as-of dates, rows) is worked out again on every call.
@@ -24,7 +24,7 @@ printed on its own. Then, for every view, on a store opened for that view alone:
 
 ``claims SPARQL (pyoxigraph)`` is the two concession-claim queries evaluated by
 pyoxigraph alone, rows read as CSV, every time (nothing kept): the cold floor.
-[scale] targets who-conceded-what at <= 50 ms (10k) and <= 300 ms (100k),
+The targets: who-conceded-what at <= 50 ms (10k) and <= 300 ms (100k),
 median, in process. Not a test: it only prints numbers.
 """
 
@@ -46,10 +46,10 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.compile import compile_quads  # noqa: E402
-from graph.engine import LocalEngine  # noqa: E402
-from graph.query import Graph, query_text  # noqa: E402
-from graph.synth import generate  # noqa: E402
+from graph.ask.engine import LocalEngine  # noqa: E402
+from graph.ask.graph import Graph, query_text  # noqa: E402
+from graph.compile.quads import compile_quads  # noqa: E402
+from graph.synth.corpus import generate  # noqa: E402
 from schemas.loader import load  # noqa: E402
 
 Ask = Callable[[LocalEngine], Any]
@@ -162,7 +162,7 @@ def main() -> None:
         "--build", action="append", default=[], help="time a `detente build` folder instead"
     )
     args = parser.parse_args()
-    print(f"# graph.query latencies ({time.strftime('%Y-%m-%d')}, python {sys.version.split()[0]})")
+    print(f"# graph.ask latencies ({time.strftime('%Y-%m-%d')}, python {sys.version.split()[0]})")
     if args.build:
         for folder in args.build:
             bench(from_build(Path(folder)), args.repeat)

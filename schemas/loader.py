@@ -114,7 +114,7 @@ def load_record_file(
     Returns the records (with their locations), the parsed YAML of each record
     by id (for field lines; empty when the records came from ``cache``) and
     the file's own problems. ``detente build`` rechecks an edited source file
-    with it (:mod:`graph.incremental`).
+    with it (:mod:`graph.builder.incremental`).
 
     >>> part, raw, problems = load_record_file(Path("data"), Path("data/actors.yaml"))
     >>> problems, "russia" in part.actors, "russia" in raw

@@ -1,7 +1,7 @@
 """What each record file of a data folder defines and needs, to recheck an edit as sets.
 
 ``detente build`` keeps these facts after a build that passed (see
-:mod:`graph.incremental`), so that a rebuild after editing source files
+:mod:`graph.builder.incremental`), so that a rebuild after editing source files
 rereads only those files. A *source file* here is a record file that holds one
 source and statements of that source only, and holds every statement of that
 source: nothing outside it can point into it (a statement's ``reported_by``

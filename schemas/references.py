@@ -65,7 +65,7 @@ def check_statements(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[
 
     The other sections are only looked up, not checked: ``detente build``
     rechecks an edited source file with it against stubs of the records the
-    file points to (:mod:`graph.incremental`).
+    file points to (:mod:`graph.builder.incremental`).
     """
     raw = raw or {}
     problems: list[Problem] = []

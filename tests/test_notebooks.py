@@ -98,7 +98,7 @@ def test_strip_drops_volatile_cell_metadata(before: dict, after: dict) -> None:
     cell = nbformat.v4.new_code_cell("1")
     cell.metadata = before
     cell.outputs = [nbformat.v4.new_output(
-        "execute_result", data={"text/plain": "<graph.draw_html.HTMLGraph at 0x7f00deadbeef>",
+        "execute_result", data={"text/plain": "<graph.draw.html.HTMLGraph at 0x7f00deadbeef>",
                                 "text/html": "<b>x</b>"}, execution_count=1)]  # fmt: skip
     nb.cells = [cell]
     nb.metadata = {"language_info": {"name": "python", "version": "3.11.7"}}

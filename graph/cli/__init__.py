@@ -17,8 +17,11 @@ from schemas.errors import DetenteError
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
-# one module per group of commands; each defines register(subparsers)
-COMMAND_MODULES = ["check", "build", "ask", "draw", "serve", "synth"]
+# one module per command, named after it; each defines register(subparsers)
+COMMAND_MODULES = [
+    *("check", "schema", "build", "export", "ask", "sparql", "diff"),
+    *("draw", "push", "serve", "synth"),
+]
 
 
 class _Parser(argparse.ArgumentParser):

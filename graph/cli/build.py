@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-__all__ = ["register"]
+from graph.options import SHACL_ENGINES
 
-_FORMATS = ("turtle", "trig", "jsonld", "nt", "nq")
+__all__ = ["register"]
 
 
 def register(subparsers: Any) -> None:
@@ -26,23 +25,17 @@ def register(subparsers: Any) -> None:
     )
     build.add_argument(
         "--shacl",
-        choices=("fast", "pyshacl"),
+        choices=SHACL_ENGINES,
         default="fast",
         help="validator: 'fast' checks the shapes on the compiled lines (same verdicts, "
         "tested); 'pyshacl' runs pySHACL on each unit (slower)",
     )
     build.set_defaults(run=run_build)
-    export = subparsers.add_parser("export", help="compile the data and print or write one format")
-    export.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
-    export.add_argument("--format", choices=_FORMATS, default="turtle", help="default: turtle")
-    export.add_argument("--out", default=None, help="file to write (default: standard output)")
-    export.add_argument("--base", default=None, help="base IRI of record IRIs")
-    export.set_defaults(run=run_export)
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from graph.build import build
-    from graph.namespaces import DEFAULT_BASE
+    from graph.builder.run import build
+    from graph.rdf.terms import DEFAULT_BASE
 
     report = build(
         args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache, shacl=args.shacl
@@ -57,21 +50,4 @@ def run_build(args: argparse.Namespace) -> int:
     )
     for path in report.files:
         print(f"wrote {path}")
-    return 0
-
-
-def run_export(args: argparse.Namespace) -> int:
-    from graph.atomic import write_atomic
-    from graph.compile import compile_quads
-    from graph.export import serialize
-    from graph.namespaces import DEFAULT_BASE
-    from schemas.loader import load
-
-    data = serialize(compile_quads(load(args.data), args.base or DEFAULT_BASE), args.format)
-    if args.out:
-        write_atomic(args.out, data)
-        print(f"wrote {args.out}")
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 __all__ = ["register"]
@@ -13,8 +12,6 @@ def register(subparsers: Any) -> None:
     check = subparsers.add_parser("check", help="validate a data folder and report every problem")
     check.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
     check.set_defaults(run=run_check)
-    schema = subparsers.add_parser("schema", help="print the JSON Schema of record files")
-    schema.set_defaults(run=run_schema)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -25,11 +22,4 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{args.data}: OK")
     for line in summary_lines(corpus):
         print(line)
-    return 0
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    from schemas.jsonschema import json_schema_text
-
-    sys.stdout.write(json_schema_text())
     return 0

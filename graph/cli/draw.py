@@ -3,38 +3,36 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
+
+from graph.options import parse_day
 
 __all__ = ["register"]
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"{text!r} is not a date; write it as YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
 def register(subparsers: Any) -> None:
     draw = subparsers.add_parser(
-        "draw", help="draw the graph: PNG/SVG figure, timeline, offline HTML, GraphML/GEXF")
+        "draw", help="draw the graph: PNG/SVG figure, timeline, offline HTML, GraphML/GEXF"
+    )
     draw.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
-    draw.add_argument("--out", required=True,
-                      help="output file: .png, .svg, .html, .graphml or .gexf")
+    draw.add_argument(
+        "--out", required=True, help="output file: .png, .svg, .html, .graphml or .gexf"
+    )
     draw.add_argument("--focus", help="an actor (id, name, alias) or topic (id or label)")
-    draw.add_argument("--as-of", type=_date, help="only what had been said by this date")
-    draw.add_argument("--timeline", action="store_true",
-                      help="draw statements and meetings by date instead (PNG or SVG)")
+    draw.add_argument("--as-of", metavar="DATE", help="only what had been said by this date")
+    draw.add_argument(
+        "--timeline",
+        action="store_true",
+        help="draw statements and meetings by date instead (PNG or SVG)",
+    )
     draw.set_defaults(run=run_draw)
 
 
 def run_draw(args: argparse.Namespace) -> int:
-    from graph.draw import render
+    from graph.draw.dispatch import render
     from schemas.loader import load
 
-    path = render(load(args.data), args.out, focus=args.focus, as_of=args.as_of,
-                  timeline=args.timeline)
+    as_of = parse_day(args.as_of) if args.as_of else None
+    path = render(load(args.data), args.out, focus=args.focus, as_of=as_of, timeline=args.timeline)
     print(f"wrote {path}")
     return 0

@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_synth(args: argparse.Namespace) -> int:
-    from graph.synth import generate
+    from graph.synth.corpus import generate
 
     if not sys.stderr.isatty():
         stats = generate(args.statements, args.out, seed=args.seed)

@@ -131,7 +131,7 @@ def lay_out(case: Case, workdir: Path) -> Path:
         assert case.base == "empty", f"{case.name}: base must be seed or empty"
         data.mkdir()
     if case.prebuild:  # a good build first: its outputs must survive the bad one untouched
-        from graph.build import build
+        from graph.builder.run import build
 
         build(data, workdir / "build")
     for edit in case.edits:

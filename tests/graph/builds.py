@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.synth import generate
+from graph.synth.corpus import generate
 
 OUTPUTS = ("detente.ttl", "detente.trig", "detente.jsonld")
 
@@ -18,7 +18,7 @@ def read_outputs(folder: Path) -> dict[str, bytes]:
 
 
 def synth_corpus(factory: pytest.TempPathFactory, statements: int, seed: int) -> Path:
-    """A synthetic data folder of ``statements`` statements (:func:`graph.synth.generate`)."""
+    """A synthetic data folder of ``statements`` statements (:func:`graph.synth.corpus.generate`)."""
     out = factory.mktemp("synth") / "corpus"
     generate(statements, out, seed=seed)
     return out

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.push import graph_url
-from graph.remote import RemoteEngine
-from graph.serve import OxigraphServer
+from graph.remote.engine import RemoteEngine
+from graph.remote.gsp import graph_url
+from graph.remote.server import OxigraphServer
 
 
 @contextmanager

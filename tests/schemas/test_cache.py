@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.synth import generate
+from graph.synth.corpus import generate
 from schemas import Corpus, DataError, load
 from schemas.cache import FileRecords, RecordCache, loader_version
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    from graph.synth import generate
+    from graph.synth.corpus import generate
 
     folder = tmp_path_factory.mktemp("synth") / "data"
     generate(400, folder, seed=5)

@@ -1,0 +1,201 @@
+"""The SPARQL engine behind :mod:`graph.ask.graph`: a small interface, and the local pyoxigraph one.
+
+:class:`Engine` is all the query layer needs: ``select`` a query with bound
+values and get rows of plain strings back, or run any query for
+:func:`graph.ask.graph.Graph.sparql`. :class:`LocalEngine` runs on an in-memory
+pyoxigraph ``Store``; a remote SPARQL 1.1 endpoint ([serve]) implements the
+same two methods, so every query gives the same answer on either.
+
+Values are never written into query text. They are bound: pyoxigraph's
+``substitutions`` join them to the query's solutions exactly as a ``VALUES``
+block over the whole query would, which is also how a remote engine must bind
+them. Only variables in the ``SELECT`` projection can be bound; a value that
+matches nothing gives no rows, whatever characters it holds.
+
+>>> engine = LocalEngine.from_text(
+...     '<http://example.org/a> <http://example.org/p> "x" <http://example.org/g> .', "nq")
+>>> q = "SELECT ?s ?o WHERE { GRAPH ?g { ?s <http://example.org/p> ?o } }"
+>>> engine.select(q)
+[('http://example.org/a', 'x')]
+>>> engine.select(q, {"o": '"} ; DROP ALL ; #'})
+[]
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Protocol, TypeVar, cast
+
+import pyoxigraph as ox
+
+from schemas.errors import UsageError
+
+__all__ = ["FORMATS", "Engine", "Iri", "LocalEngine", "Value"]
+
+
+class Iri(str):
+    """A string to be bound as an IRI (plain ``str`` values bind as literals)."""
+
+    __slots__ = ()
+
+
+Value = str | Iri | dt.date
+"""What a query variable may be bound to."""
+T = TypeVar("T")
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+"""File suffix (without the dot) -> RDF format that :meth:`LocalEngine.from_files` reads."""
+
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+class Engine(Protocol):
+    """What the query layer asks of a SPARQL engine, local or remote."""
+
+    def select(
+        self, query: str, bindings: Mapping[str, Value] | None = None
+    ) -> list[tuple[str, ...]]:
+        """Rows of a SELECT, one string per projected variable ('' when unbound)."""
+        ...
+
+    def run(self, query: str) -> dict[str, Any] | bool | str:
+        """Any query: SPARQL JSON results for SELECT, a bool for ASK, N-Triples otherwise."""
+        ...
+
+
+def _term(value: Value) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, Iri):
+        return ox.NamedNode(value)
+    if isinstance(value, dt.date):
+        return ox.Literal(value.isoformat(), datatype=_XSD_DATE)
+    return ox.Literal(value)
+
+
+class LocalEngine:
+    """An in-memory pyoxigraph store; every named graph is queried through ``GRAPH``.
+
+    The store is filled once, when the engine is made (:meth:`from_files`,
+    :meth:`from_text`), and never written after: so the engine keeps the rows
+    of each SELECT it has answered (by query text and bindings) and what
+    :meth:`derived` computes from them. A second question reads the store's
+    rows from memory, not by evaluating the query again; every answer built
+    from them (status, counts, filters, as-of dates) is still worked out per
+    call by :mod:`graph.ask.graph`.
+
+    >>> engine = LocalEngine.from_text('<http://e/a> <http://e/p> "x" <http://e/g> .')
+    >>> q = "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+    >>> engine.select(q) == engine.select(q) == [("x",)], engine.select(q) is engine.select(q)
+    (True, False)
+    """
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+        self._rows: dict[tuple[str, tuple[tuple[str, str, str], ...]], list[tuple[str, ...]]] = {}
+        self._derived: dict[str, object] = {}
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per engine: for values that follow from the store alone.
+
+        >>> engine = LocalEngine()
+        >>> engine.derived("n", lambda: [1]) is engine.derived("n", lambda: [2])
+        True
+        """
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(T, self._derived[key])
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> LocalEngine:
+        """Load TriG, N-Quads, Turtle or N-Triples files (by suffix) into a new store."""
+        engine = cls()
+        for path in map(Path, paths):
+            fmt = FORMATS.get(path.suffix.lstrip(".").lower())
+            if fmt is None:
+                raise UsageError(
+                    f"{path}: cannot read RDF from a {path.suffix!r} file; "
+                    f"give one of {', '.join('.' + k for k in FORMATS)}"
+                )
+            engine.store.bulk_load(path=str(path), format=fmt)
+        return engine
+
+    @classmethod
+    def from_text(cls, text: str, fmt: str = "nq") -> LocalEngine:
+        """Load RDF text in one of :data:`FORMATS` into a new store."""
+        engine = cls()
+        engine.store.bulk_load(input=text.encode("utf-8"), format=FORMATS[fmt])
+        return engine
+
+    def select(
+        self, query: str, bindings: Mapping[str, Value] | None = None
+    ) -> list[tuple[str, ...]]:
+        """Rows of a SELECT, one string per projected variable ('' when unbound).
+
+        Rows are read back through pyoxigraph's CSV serializer, which is much
+        faster than touching each term from Python, and kept: the store never
+        changes, so the same query with the same bindings is answered from them.
+        """
+        # an Iri equals the str of the same text: the key keeps the kind of each value
+        key = (
+            query,
+            tuple(sorted((k, type(v).__name__, str(v)) for k, v in (bindings or {}).items())),
+        )
+        kept = self._rows.get(key)
+        if kept is None:
+            kept = self._rows[key] = self._evaluate(query, bindings)
+        return list(kept)
+
+    def _evaluate(self, query: str, bindings: Mapping[str, Value] | None) -> list[tuple[str, ...]]:
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _term(v) for k, v in (bindings or {}).items()
+        }
+        try:
+            result = self.store.query(query, substitutions=subs or None)
+        except SyntaxError as err:
+            raise UsageError(f"the SPARQL query does not parse: {err}") from err
+        if not isinstance(result, ox.QuerySolutions):
+            raise UsageError("select() needs a SELECT query")
+        data = result.serialize(format=ox.QueryResultsFormat.CSV)
+        assert isinstance(data, bytes)
+        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+        next(reader, None)  # the header
+        return [tuple(row) for row in reader]
+
+    def run(self, query: str) -> dict[str, Any] | bool | str:
+        """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text.
+
+        The default graph is the union of all named graphs, so a query without
+        ``GRAPH`` sees every source (as on a store started by ``detente serve``).
+        """
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise UsageError(f"the SPARQL query does not parse: {err}") from err
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            data = result.serialize(format=ox.QueryResultsFormat.JSON)
+            assert isinstance(data, bytes)
+            parsed: dict[str, Any] = json.loads(data)
+            return parsed
+        data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
+        assert isinstance(data, bytes)
+        return data.decode("utf-8")
+
+    def nquads(self) -> str:
+        """Every quad of the store as N-Quads text."""
+        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        assert isinstance(data, bytes)
+        return data.decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self.store)

@@ -1,0 +1,159 @@
+"""What every query view needs first: actors, affiliations, sources and topics, read from the graph.
+
+:class:`Registry` reads them with four named queries and rebuilds a small
+:class:`~schemas.corpus.Corpus` (actors with their aliases and affiliations,
+sources with their titles and dates) so that name resolution
+(:meth:`Corpus.resolve_actor`), speaker names and the "speaks for" rule
+(:meth:`Corpus.speaks_for`) are the corpus's own code, not a second copy.
+
+>>> from graph.ask.graph import Graph
+>>> reg = Graph.from_data("data").registry
+>>> reg.corpus.resolve_actor("Moscow").id, reg.corpus.actors["vladimir-putin"].affiliations[0].of
+('russia', 'russia')
+>>> concept_value("https://w3id.org/detente/vocab/meeting-status-held", "meeting-status")
+'held'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from graph.ask.rows import Ref
+from graph.rdf.terms import DETV, PREFIXES
+from schemas.corpus import Corpus
+from schemas.models import Actor, Source, Topic
+from schemas.models import Affiliation as AffiliationModel
+from schemas.vocab import ActorKind, TopicKind, Vocabulary
+
+__all__ = ["WD", "Registry", "concept_value", "record_id", "to_date"]
+
+WD = PREFIXES["wd"]
+
+V = TypeVar("V", bound=Vocabulary)
+Select = Callable[..., list[tuple[str, ...]]]
+
+
+def concept_value(iri: str, scheme: str) -> str:
+    """The enum value of a ``detv:{scheme}-{value}`` concept IRI (the IRI itself if foreign)."""
+    prefix = f"{DETV}{scheme}-"
+    return iri[len(prefix) :] if iri.startswith(prefix) else iri
+
+
+def _member(vocabulary: type[V], value: str) -> V:
+    for member in vocabulary:
+        if member.value == value:
+            return member
+    raise ValueError(f"{value!r} is not a {vocabulary.__name__}")
+
+
+def record_id(iri: str) -> str:
+    """The record id at the end of a data IRI ``{base}{kind}/{id}`` (:mod:`graph.rdf.iris`).
+
+    >>> record_id("https://w3id.org/detente/id/actor/russia")
+    'russia'
+    """
+    return iri[iri.rfind("/") + 1 :]
+
+
+def to_date(text: str) -> dt.date | None:
+    """An ISO date, or None for an unbound ('') value."""
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass
+class Registry:
+    """Actors (with aliases and affiliations), sources and topics of one graph."""
+
+    corpus: Corpus
+    published: dict[str, dt.date] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    iris: dict[str, str] = field(default_factory=dict)
+    _refs: dict[str, Ref] = field(default_factory=dict, repr=False)
+    _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def ref(self, actor: str) -> Ref:
+        """An actor (or a narrating source) with its display name, made once per id.
+
+        >>> from graph.ask.graph import Graph
+        >>> Graph.from_data("data").registry.ref("russia")
+        Ref(id='russia', name='Russia')
+        """
+        found = self._refs.get(actor)
+        if found is None:
+            found = self._refs[actor] = Ref(actor, self.corpus.speaker_name(actor))
+        return found
+
+    def closure(self, actor: str) -> frozenset[str]:
+        """:meth:`Corpus.affiliation_closure` of ``actor``, worked out once per id."""
+        found = self._closures.get(actor)
+        if found is None:
+            found = self._closures[actor] = self.corpus.affiliation_closure(actor)
+        return found
+
+    @classmethod
+    def read(cls, select: Select) -> Registry:
+        """Read the registry with ``select(name, **values)`` (see :meth:`Graph.select`)."""
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for actor, alias in select("aliases"):
+            aliases[actor].append(alias)
+        affiliations: dict[str, list[AffiliationModel]] = defaultdict(list)
+        for actor, of, role, start, end, _ in select("affiliations"):
+            affiliations[actor].append(
+                AffiliationModel.model_construct(
+                    of=of, role=role, start=to_date(start), end=to_date(end)
+                )
+            )
+        actor_rows = select("actors")
+        source_rows = select("sources")
+        actors = {
+            aid: Actor.model_construct(
+                id=aid,
+                name=name,
+                kind=_member(ActorKind, concept_value(kind, "actor-kind")),
+                aliases=aliases[aid],
+                wikidata=wikidata.removeprefix(WD) or None,
+                affiliations=affiliations[aid],
+                note=None,
+            )
+            for aid, name, kind, wikidata, _ in actor_rows
+        }
+        sources = {
+            sid: Source.model_construct(
+                # every field given: pydantic inspects default factories slowly
+                id=sid,
+                title=title,
+                published=dt.date.fromisoformat(published),
+                text="",
+                publisher=None,
+                url=None,
+                sha256=None,
+                furniture=[],
+                note=None,
+            )
+            for sid, title, published, _ in source_rows
+        }
+        topics = {
+            tid: Topic.model_construct(
+                id=tid,
+                label=label,
+                kind=_member(TopicKind, concept_value(kind, "topic-kind")),
+                broader=broader or None,
+            )
+            for tid, label, kind, broader in select("topics")
+        }
+        published = {sid: s.published for sid, s in sources.items()}
+        iris = {row[0]: row[-1] for rows in (actor_rows, source_rows) for row in rows}
+        corpus = Corpus(actors=actors, sources=sources, topics=topics)
+        return cls(corpus, published, topics, iris)
+
+    def topic_forms(self) -> dict[str, str]:
+        """Case-folded topic ids and labels -> topic id."""
+        forms: dict[str, str] = {}
+        for topic in self.topics.values():
+            for form in (topic.id, topic.label):
+                forms.setdefault(form.casefold(), topic.id)
+        return forms

@@ -1,0 +1,40 @@
+"""``detente export [DATA_DIR] --format F [--out FILE]``: one RDF format, to stdout or a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from graph.options import EXPORT_FORMATS
+
+__all__ = ["register", "run_export"]
+
+
+def register(subparsers: Any) -> None:
+    """Add ``export`` to the command line."""
+    export = subparsers.add_parser("export", help="compile the data and print or write one format")
+    export.add_argument("data", nargs="?", default="data", help="the data folder (default: data)")
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="turtle", help="default: turtle"
+    )
+    export.add_argument("--out", default=None, help="file to write (default: standard output)")
+    export.add_argument("--base", default=None, help="base IRI of record IRIs")
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from graph.compile.quads import compile_quads
+    from graph.export.writers import serialize
+    from graph.files import write_atomic
+    from graph.rdf.terms import DEFAULT_BASE
+    from schemas.loader import load
+
+    data = serialize(compile_quads(load(args.data), args.base or DEFAULT_BASE), args.format)
+    if args.out:
+        write_atomic(args.out, data)
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0

@@ -1,0 +1,38 @@
+"""The drawing room: figures of the network, a timeline, and an interactive page.
+
+* :mod:`~graph.draw.dispatch`: :func:`render`, which picks the figure by the file"s suffix;
+* :mod:`~graph.draw.static`: the network figure (PNG, SVG, PDF) with matplotlib;
+* :mod:`~graph.draw.timeline`: statements and meetings over time;
+* :mod:`~graph.draw.html`: the offline, escaped interactive page (vis-network).
+"""
+
+from typing import TYPE_CHECKING
+
+from graph._lazy import exports
+
+if TYPE_CHECKING:
+    from graph.draw.dispatch import FORMATS, prepare, render
+    from graph.draw.html import HTMLGraph, to_html
+    from graph.draw.static import draw_network, label_overlaps
+    from graph.draw.timeline import draw_timeline
+
+__all__ = [
+    "FORMATS",
+    "HTMLGraph",
+    "draw_network",
+    "draw_timeline",
+    "label_overlaps",
+    "prepare",
+    "render",
+    "to_html",
+]
+
+__getattr__, __dir__ = exports(
+    __name__,
+    {
+        ".dispatch": ("FORMATS", "prepare", "render"),
+        ".static": ("draw_network", "label_overlaps"),
+        ".timeline": ("draw_timeline",),
+        ".html": ("HTMLGraph", "to_html"),
+    },
+)

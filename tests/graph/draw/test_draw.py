@@ -1,0 +1,261 @@
+"""Tests for graph.draw.dispatch and its static, timeline and HTML drawings, and ``detente draw``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from graph.cli import main
+from graph.draw.dispatch import (
+    HTMLGraph,
+    draw_network,
+    draw_timeline,
+    label_overlaps,
+    prepare,
+    render,
+    to_html,
+)
+from graph.network.projection import project
+from schemas.errors import NotFoundError, UsageError
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def g(seed):
+    return project(seed)
+
+
+@pytest.mark.parametrize(
+    ("focus", "as_of"),
+    [
+        (None, None),
+        ("Moscow", None),
+        ("Witkoff", None),
+        ("article-5-like-guarantee", None),
+        (None, dt.date(2025, 8, 17)),
+    ],
+)
+def test_static_labels_do_not_overlap(seed, focus, as_of):
+    fig = draw_network(prepare(seed, focus, as_of))
+    assert isinstance(fig, Figure)
+    labels = [t for ax in fig.axes for t in ax.texts if t.get_gid()]
+    assert labels, "no node labels drawn"
+    assert label_overlaps(fig) == []
+
+
+def test_label_overlaps_detects_overlap():
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.text(0.5, 0.5, "one", gid="a", bbox={})
+    ax.text(0.5, 0.5, "two", gid="b", bbox={})
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    assert label_overlaps(fig) == [("a", "b")]
+
+
+def test_static_shows_every_drawn_concession_with_claimant_and_style(g):
+    fig = draw_network(g)
+    texts = {t.get_gid(): " ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid()}
+    art5 = texts["concession:russia-accepts-us-article-5-like-guarantee"]
+    assert "Steve Witkoff (3 statements)" in art5 and "claimed only by the other side" in art5
+    assert "Marco Rubio (2 statements)" in texts["concession:us-direct-security-commitment"]
+    styles = [p.get_linestyle() for p in fig.axes[0].patches]
+    assert "--" in styles or any(isinstance(s, tuple) for s in styles)  # dashed: claimed
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert any("claimed only by the other side" in t for t in legend)
+    assert any("party" in t for t in legend) and any("topic" in t for t in legend)
+
+
+def test_concession_arrows_run_conceder_to_counterpart(g):
+    fig = draw_network(g)
+    pos = {t.get_gid(): t.get_position() for t in fig.axes[0].texts if t.get_gid()}
+    russia, us = pos["actor:russia"], pos["actor:united-states"]
+    conc = pos["concession:russia-legislated-no-seizure-pledge"]
+    assert russia[0] < conc[0] < us[0]
+
+
+def test_timeline_has_lanes_meetings_and_undated_column(g):
+    fig = draw_timeline(g)
+    ax = fig.axes[0]
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert "Steve Witkoff" in lanes and lanes[-1] == "Meetings"
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert any("no date" in t for t in ticks)
+    gids = {ln.get_gid() for ln in ax.lines}
+    assert {
+        "meeting:three-leader-meeting-proposal",
+        "meeting:washington-meeting-2025-08-18",
+        "statement:trump-social-big-progress",
+    } <= gids
+    notes = " ".join(t.get_text() for t in ax.texts)
+    assert "proposed, no date" in notes and "planned, 2025-08-18" in notes
+    assert any("not after" in t.get_text() for t in fig.legends[0].get_texts())
+
+
+def _hostile_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("actor:x", kind="actor", label=f"Mr {HOSTILE}")
+    g.add_node(
+        "statement:s",
+        kind="statement",
+        label=f"He said “{HOSTILE}” & </script>",
+        speaker_name=HOSTILE,
+        venue="<b>TV</b>",
+        date=dt.date(2025, 8, 17),
+        mode="direct_quote",
+        source="src",
+    )
+    g.add_edge("statement:s", "actor:x", key="said_by", kind="said_by")
+    return g
+
+
+def test_html_escapes_hostile_text():
+    page = to_html(_hostile_graph(), title=HOSTILE).html
+    assert HOSTILE not in page
+    assert '</script>"' not in page and "& </" not in page
+    assert "<b>TV</b>" not in page
+    assert "<script>alert" not in page and "alert(1)</script>" not in page
+    assert "\\u003cscript\\u003ealert(1)" in page  # the quote travels as escaped JSON
+
+
+def test_html_is_offline(g):
+    page = to_html(g).html
+    remote = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert remote == []
+    assert "@import" not in page and "sourceMappingURL" not in page
+    assert "default-src 'none'" in page
+
+
+def test_html_hover_data_carries_quote_speaker_venue_source_date(g):
+    page = to_html(g).html
+    for text in (
+        "Witkoff told CNN",
+        "speaker",
+        "venue",
+        "source",
+        "date",
+        "seed-2025-08-17-nato-like-guarantees",
+        "2025-08-17",
+    ):
+        assert text in page
+
+
+def test_notebook_reprs(g):
+    page = to_html(g)
+    assert isinstance(page, HTMLGraph)
+    frame = page._repr_html_()
+    assert frame.startswith('<iframe srcdoc="') and "<script" not in frame
+    assert html.unescape(frame.split('srcdoc="')[1].split('" width=')[0]) == page.html
+    assert isinstance(draw_timeline(g), Figure)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".html", ".graphml", ".gexf"])
+def test_render_formats(seed, tmp_path, suffix):
+    path = render(seed, tmp_path / f"out{suffix}")
+    assert path.stat().st_size > 1000
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp left
+
+
+def test_render_rejects_unknown_suffix_and_focus(seed, tmp_path):
+    with pytest.raises(UsageError, match=r"\.png"):
+        render(seed, tmp_path / "out.jpg")
+    with pytest.raises(NotFoundError, match="russia"):
+        render(seed, tmp_path / "out.png", focus="Moskow")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["draw", "data", "--out", "{tmp}/a.png"],
+        ["draw", "--timeline", "--out", "{tmp}/t.svg"],
+        ["draw", "--focus", "Moscow", "--as-of", "2025-08-17", "--out", "{tmp}/r.html"],
+    ],
+)
+def test_cli_draw(tmp_path, argv, capsys):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(args) == 0
+    assert Path(args[-1]).exists()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_draw_unknown_actor_is_a_clean_error(tmp_path, capsys):
+    assert main(["draw", "--focus", "Moskow", "--out", str(tmp_path / "x.png")]) == 1
+    assert "closest: russia" in capsys.readouterr().err
+
+
+def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run headless chromium once more if the page had not drawn (seen on a loaded host)."""
+    result = _chromium_once(*args)
+    if "--dump-dom" in args and "data-rendered" not in result.stdout:
+        result = _chromium_once(*args)
+    return result
+
+
+def _chromium_once(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("chromium")
+    assert exe is not None
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [
+                exe,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--virtual-time-budget=10000",
+                "--window-size=1400,900",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="chromium is not installed (python3 tasks.py test installs it)",
+)
+def test_html_renders_in_headless_chromium(g, tmp_path):
+    from PIL import Image
+
+    page = to_html(g).save(tmp_path / "seed.html")
+    shot = tmp_path / "shot.png"
+    _chromium(f"--screenshot={shot}", page.as_uri())
+    pixels = np.asarray(Image.open(shot).convert("L"), dtype=float)
+    graph_area = pixels[60:, :]  # below the header line
+    assert graph_area.std() > 5, "screenshot is blank"
+    assert (graph_area < 200).mean() > 0.01, "too few drawn pixels for a graph"
+    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    rendered = re.search(r'data-rendered="(\d+)"', dom)
+    assert rendered and int(rendered.group(1)) == g.number_of_nodes()
+    for label in ("Russia", "Steve Witkoff", "Trump-Putin meeting in Alaska"):
+        assert f">{label}</li>" in dom
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="chromium is not installed (python3 tasks.py test installs it)",
+)
+def test_hostile_quote_stays_inert_in_chromium(tmp_path):
+    page = to_html(_hostile_graph()).save(tmp_path / "x.html")
+    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    assert "data-rendered" in dom  # the page ran to the end: nothing broke out
+    assert "<script>alert(1)</script>" not in dom.split('id="graph-data"')[0]
+    assert "Mr &lt;script&gt;alert(1)&lt;/script&gt;" in dom
