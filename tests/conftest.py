@@ -14,24 +14,13 @@ from pathlib import Path
 import pytest
 
 from schemas import Corpus, load
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-LATER_REPORTS = ("later-reports", "2025-09-04_coalition-paris.*", "2025-11-22_npr-28-point-plan.*",
-                 "2025-12-16_digest-berlin.*")
-"""What of ``data/`` the later reports added (folders and file patterns, at any depth)."""
-
-
-def copy_seed(target: Path) -> Path:
-    """Copy the seed part of ``data/`` to ``target`` (a folder to create); returns it."""
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(*LATER_REPORTS))
-    return target
+from tests.seed import DATA, SEED_DATA, copy_seed
 
 
 @pytest.fixture(scope="session")
-def seed(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+def seed() -> Corpus:
     """The curated seed corpus, loaded once per test session (treat as read-only)."""
-    return load(copy_seed(tmp_path_factory.mktemp("seed") / "data"))
+    return load(SEED_DATA)
 
 
 @pytest.fixture(scope="session")
