@@ -16,6 +16,8 @@ def summary_lines(corpus: Corpus) -> list[str]:
     """Record counts, then one line per concession: who claims and who denies it, and where."""
     parts = []
     for name, count in corpus.counts().items():
+        if not count:
+            continue  # sections a corpus does not use (proposals, commitments, ...) stay quiet
         noun = name if count != 1 else name[:-1]
         parts.append(f"{count} {noun}")
     lines = [f"records: {', '.join(parts)}"]

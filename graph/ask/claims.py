@@ -36,7 +36,7 @@ from graph.ask.registry import Registry, concept_value, record_id
 from graph.ask.rows import ClaimRow, ConcessionRow, Ref
 from graph.ask.status import derive_status
 
-__all__ = ["ClaimRows", "counted", "read_claims", "verdict"]
+__all__ = ["ClaimRows", "counted", "read_claims", "read_relays", "verdict", "with_relays"]
 
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
 """Claims as (denies, rows) groups; a row is (record, statement, speaker, mode, venue, date,
@@ -119,3 +119,52 @@ def counted(row: ConcessionRow) -> ConcessionRow:
     """``row`` with its status, claimants and sources derived from its claims."""
     status, claimants, sources = verdict(row.claims)
     return replace(row, status=status, claimants=claimants, sources=sources)
+
+
+def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str, tuple[Ref, ...]]:
+    """The outlets that relayed each statement, in order, from the rows of ``relays.rq``.
+
+    A row is (statement, outlet, cell, next, head), IRIs: ``det:via`` rows leave
+    the last three empty; ``det:viaList`` rows give the list's cells, which set
+    the order when the outlets are not in sorted order.
+
+    >>> from graph.ask.graph import Graph
+    >>> g = Graph.from_data("data")
+    >>> relays = read_relays(g.select("relays"), g.registry)
+    >>> [r.id for r in relays["berlin-us-told-ukraine-withdraw-donetsk"]]
+    ['reuters']
+    """
+    plain: dict[str, list[str]] = defaultdict(list)
+    cells: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    heads: dict[str, str] = {}
+    for statement, outlet, cell, nxt, head in rows:
+        sid = record_id(statement)
+        if not cell:
+            plain[sid].append(record_id(outlet))
+            continue
+        cells[sid][cell] = (record_id(outlet), nxt)
+        heads[sid] = head
+    out: dict[str, tuple[Ref, ...]] = {}
+    for sid, outlets in plain.items():
+        order = sorted(set(outlets))
+        if sid in cells:
+            order, cell = [], heads[sid]
+            while cell in cells[sid] and len(order) < len(cells[sid]):
+                outlet, cell = cells[sid][cell]
+                order.append(outlet)
+        out[sid] = tuple(registry.ref(o) for o in order)
+    return out
+
+
+def with_relays(
+    claims: dict[str, list[ClaimRow]], relays: dict[str, tuple[Ref, ...]]
+) -> dict[str, list[ClaimRow]]:
+    """``claims`` with each claim's ``via`` filled in from ``relays`` (by statement id)."""
+    if not relays:
+        return claims
+    for rows in claims.values():
+        for i, claim in enumerate(rows):
+            via = relays.get(claim.statement)
+            if via:
+                rows[i] = replace(claim, via=via)
+    return claims

@@ -66,5 +66,6 @@ class Context(Protocol):
         claimant: str | None = None,
         topic: str | None = None,
         status: str | None = None,
+        modality: str | None = None,
     ) -> Rows[ConcessionRow]:
         """Who conceded what, filtered."""

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.ask import views
-from graph.ask.claims import counted, read_claims, verdict
+from graph.ask.claims import counted, read_claims, read_relays, verdict, with_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
 from graph.ask.registry import Registry, concept_value
 from graph.ask.results import Rows
@@ -62,10 +62,12 @@ from graph.ask.status import ClaimStatus
 from graph.options import choice, parse_day
 from graph.rdf.terms import DET
 from schemas.errors import NotFoundError, UsageError
+from schemas.vocab import Modality
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from graph.ask.proposals import ProposalRow
     from schemas.corpus import Corpus
 
 __all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
@@ -287,7 +289,15 @@ class Graph:
         self, rdf_class: str, conceders: dict[str, str] | None = None
     ) -> dict[str, list[ClaimRow]]:
         """Claims by record id; with ``conceders`` (record -> conceder), each judged for side."""
-        return read_claims(self._claim_rows(rdf_class), self.registry, conceders)
+        claims = read_claims(self._claim_rows(rdf_class), self.registry, conceders)
+        return with_relays(claims, self.relays())
+
+    def relays(self) -> dict[str, tuple[Ref, ...]]:
+        """The outlets that relayed each relayed statement, by statement id (read once)."""
+        found: dict[str, tuple[Ref, ...]] | None = self._shared.memo.get("relays")
+        if found is None:
+            found = self._shared.memo["relays"] = read_relays(self.select("relays"), self.registry)
+        return found
 
     def ref(self, actor: str) -> Ref:
         """An actor's id and name."""
@@ -303,11 +313,14 @@ class Graph:
         claimant: str | None = None,
         topic: str | None = None,
         status: str | None = None,
+        modality: str | None = None,
     ) -> Rows[ConcessionRow]:
-        """Who conceded what: filter by conceder, counterpart, beneficiary, claimant, topic, status.
+        """Who conceded what: by conceder, counterpart, beneficiary, claimant, topic, status,
+        modality.
 
         Each row carries the derived status, the number of distinct speakers
-        (``claimants``) and sources that assert it, and every claim.
+        (``claimants``) and sources that assert it (relaying outlets in a claim's
+        ``via`` are not claimants), and every claim.
         """
         values: dict[str, Value] = {}
         if by is not None:
@@ -318,6 +331,7 @@ class Graph:
         want_ben = self.resolve_actor(beneficiary) if beneficiary is not None else None
         want_claimant = self.resolve_actor(claimant) if claimant is not None else None
         want_status = choice(status, ClaimStatus, "status")
+        want_modality = choice(modality, Modality, "modality")
         every = self._every_concession()
         chosen = [row[0] for row in self.select("concessions", **values)] if values else every
         out: list[ConcessionRow] = []
@@ -334,6 +348,8 @@ class Graph:
             if want_claimant is not None and all(c.speaker.id != want_claimant for c in row.claims):
                 continue
             if want_status is not None and row.status != want_status:
+                continue
+            if want_modality is not None and row.modality != want_modality:
                 continue
             out.append(row)
         return Rows("concessions", out)
@@ -371,6 +387,8 @@ class Graph:
                 sources=sources,
                 claims=judged,
                 kind=concepts(kind, "concession-kind"),
+                demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
+                proposed_in=next(iter(links[cid, "proposed_in"]), None),
             )
         return every
 
@@ -379,7 +397,15 @@ class Graph:
         kept = tuple(c for c in row.claims if self.in_view(c.date, c.source))
         return row if len(kept) == len(row.claims) else counted(replace(row, claims=kept))
 
-    # --- the other views (graph.ask.views) ------------------------------------------
+    # --- the other views (graph.ask.views, graph.ask.proposals) ------------------------
+    def proposals(
+        self, *, by: str | None = None, status: str | None = None
+    ) -> Rows[ProposalRow]:
+        """Proposals with provisions and claims (:func:`graph.ask.proposals.proposals`)."""
+        from graph.ask.proposals import proposals
+
+        return proposals(self, by=by, status=status)
+
     def meetings(
         self,
         *,

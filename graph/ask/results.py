@@ -43,9 +43,13 @@ from graph.ask.rows import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from graph.ask.proposals import ProposalRow
+
 __all__ = ["Rows"]
 
-R = TypeVar("R", ConcessionRow, MeetingRow, PositionRow, StatementRow, TopicCell)
+R = TypeVar(
+    "R", ConcessionRow, MeetingRow, PositionRow, StatementRow, TopicCell, "ProposalRow"
+)
 
 # kind -> the columns a terminal table shows, each (header, cell of the flat record)
 _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
@@ -68,6 +72,26 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
             "according to (speaker, venue, date, mode: quote)",
             lambda r: _claim_lines(r.claims, quotes=True),
         ),
+    ],
+    "proposals": [
+        (
+            "proposal",
+            lambda r: f"{r.title}\n[{r.proposal}] {r.kind}, {r.status or 'status not stated'}"
+            + (f", answer by {r.response_deadline.isoformat()}" if r.response_deadline else ""),
+        ),
+        (
+            "proposed / drafted by",
+            lambda r: ", ".join(x.name for x in r.proposers)
+            + (f"\ndrafted by {', '.join(x.name for x in r.drafters)}" if r.drafters else ""),
+        ),
+        (
+            "provisions (-> what they point to)",
+            lambda r: "\n".join(
+                f"{p.number or '-'}. {p.summary} -> {p.points_to_kind} {p.points_to}"
+                for p in r.provisions
+            ),
+        ),
+        ("according to", lambda r: _claim_lines(r.claims)),
     ],
     "meetings": [
         ("meeting", lambda r: r.meeting),
@@ -112,7 +136,11 @@ def _claim_lines(claims: Sequence[ClaimRow], *, quotes: bool = False) -> str:
     """One line per claim; with ``quotes``, the quote whole (tables wrap it, never cut it)."""
     lines = []
     for c in claims:
-        line = f"{'DENIES: ' if c.denies else ''}{c.speaker.name}, {c.venue}, {c.date.isoformat()}"
+        relayed = f" (via {', '.join(r.name for r in c.via)})" if c.via else ""
+        line = (
+            f"{'DENIES: ' if c.denies else ''}{c.speaker.name}{relayed}, {c.venue}, "
+            f"{c.date.isoformat()}"
+        )
         if quotes:
             line += f", {c.mode}: {c.quote}"
         lines.append(line)
@@ -216,7 +244,9 @@ class Rows(Sequence[R], Generic[R]):
 
 _HEADERS = {
     "concessions": "concession summary topic status conceder conceder_name conceded_to "
-    "beneficiaries conditions modality claimants sources statements",
+    "beneficiaries conditions modality demanded_by proposed_in claimants sources statements",
+    "proposals": "proposal title kind status topic proposers drafters response_deadline "
+    "provisions claimants sources statements",
     "meetings": "meeting title start end location status participants statements",
     "positions": "position actor actor_name stance topic date summary statements",
     "statements": "statement speaker mode venue date date_precision quote source supports "

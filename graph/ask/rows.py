@@ -71,6 +71,7 @@ class ClaimRow:
     mode: str = ""
     denies: bool = False
     conceder_side: bool = False
+    via: tuple[Ref, ...] = ()
 
     def to_dict(self) -> Json:
         """``{statement, speaker: {id, name}, venue, date, quote, source}`` plus extras."""
@@ -84,6 +85,7 @@ class ClaimRow:
             "source": self.source,
             "mode": self.mode,
             "denies": self.denies,
+            "via": [r.to_dict() for r in self.via],
         }
 
 
@@ -112,6 +114,8 @@ class ConcessionRow:
     sources: int
     claims: tuple[ClaimRow, ...]
     kind: str = ""
+    demanded_by: tuple[Ref, ...] = ()
+    proposed_in: str | None = None
 
     def to_dict(self) -> Json:
         """The stable JSON object of one concession."""
@@ -125,6 +129,8 @@ class ConcessionRow:
             "beneficiaries": [r.to_dict() for r in self.beneficiaries],
             "conditions": list(self.conditions),
             "modality": self.modality,
+            "demanded_by": [r.to_dict() for r in self.demanded_by],
+            "proposed_in": self.proposed_in,
             "kind": self.kind,
             "claimants": self.claimants,
             "sources": self.sources,
@@ -144,6 +150,8 @@ class ConcessionRow:
             "beneficiaries": _ids(self.beneficiaries),
             "conditions": "; ".join(self.conditions),
             "modality": self.modality,
+            "demanded_by": _ids(self.demanded_by),
+            "proposed_in": self.proposed_in or "",
             "claimants": self.claimants,
             "sources": self.sources,
             "statements": "; ".join(c.statement for c in self.claims),

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from graph.cli.tables import rows_table
-from graph.options import ANSWER_FORMATS, STATUSES
+from graph.options import ANSWER_FORMATS, MODALITIES, STATUSES
 
 if TYPE_CHECKING:
     from graph.ask.graph import Graph
@@ -27,7 +27,8 @@ __all__ = ["graph_options", "open_graph", "register"]
 def register(subparsers: Any) -> None:
     """Add ``ask`` and its views to the command line."""
     ask = subparsers.add_parser(
-        "ask", help="who conceded what, meetings, positions, statements, an actor, a topic"
+        "ask",
+        help="who conceded what, proposals, meetings, positions, statements, an actor, a topic",
     )
     views = ask.add_subparsers(dest="view", required=True, metavar="VIEW")
 
@@ -46,6 +47,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--claimant", metavar="ACTOR", help="an actor who claims or denies it")
     p.add_argument("--topic", metavar="TOPIC", help="the topic (id or label)")
     p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--modality", choices=MODALITIES, help="made, offered, demanded, ...")
+    p = view("proposals", "plans, packages and joint documents, with provisions and claims")
+    p.add_argument("--by", metavar="ACTOR", help="a claimed proposer or drafter")
+    p.add_argument("--status", metavar="STATUS", help="draft, tabled, accepted, rejected, ...")
     p = view("meetings", "meetings by participant, status and date range")
     p.add_argument("--participant", metavar="ACTOR")
     p.add_argument("--status", metavar="STATUS", help="held, planned, proposed or cancelled")
@@ -105,7 +110,10 @@ def run_ask(args: argparse.Namespace) -> int:
             claimant=args.claimant,
             topic=args.topic,
             status=args.status,
+            modality=args.modality,
         )
+    elif view == "proposals":
+        rows = graph.proposals(by=args.by, status=args.status)
     elif view == "meetings":
         rows = graph.meetings(
             participant=args.participant, status=args.status, since=args.since, until=args.until

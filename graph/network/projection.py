@@ -46,10 +46,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.network import records
+from graph.network.kinds import EdgeKind, NodeKind, claimed_kind, node_id
 from schemas.corpus import Corpus
 from schemas.errors import NotFoundError, UsageError
 from schemas.models import Actor
@@ -74,60 +75,8 @@ __all__ = [
 LIST_SEPARATOR = "; "
 
 
-class NodeKind(StrEnum):
-    """The types of node in the projection."""
-
-    ACTOR = "actor"
-    CONCESSION = "concession"
-    TOPIC = "topic"
-    MEETING = "meeting"
-    POSITION = "position"
-    STATEMENT = "statement"
-    SOURCE = "source"
-
-
-class EdgeKind(StrEnum):
-    """The types of edge in the projection (see the module table)."""
-
-    CONCEDED = "conceded"
-    CONCEDED_TO = "conceded_to"
-    BENEFITS = "benefits"
-    CLAIMS = "claims"
-    SAID_BY = "said_by"
-    ATTENDED = "attended"
-    ABOUT = "about"
-    REPORTED_IN = "reported_in"
-    HOLDS = "holds"
-    AFFILIATED_WITH = "affiliated_with"
-    MADE_AT = "made_at"
-    SAID_AT = "said_at"
-    VIA = "via"
-    REPORTED_BY = "reported_by"
-    BROADER = "broader"
-
-
-def node_id(kind: NodeKind | str, record_id: str) -> str:
-    """The stable, readable node id of a record.
-
-    >>> node_id(NodeKind.ACTOR, "russia")
-    'actor:russia'
-    """
-    return f"{NodeKind(kind).value}:{record_id}"
-
-
 def _speaker_node(corpus: Corpus, speaker: str) -> str:
     return node_id(NodeKind.SOURCE if speaker in corpus.sources else NodeKind.ACTOR, speaker)
-
-
-def _claimed_kind(corpus: Corpus, record_id: str) -> NodeKind | None:
-    for kind, section in (
-        (NodeKind.CONCESSION, corpus.concessions),
-        (NodeKind.POSITION, corpus.positions),
-        (NodeKind.MEETING, corpus.meetings),
-    ):
-        if record_id in section:
-            return kind
-    return None
 
 
 def project(corpus: Corpus) -> nx.MultiDiGraph:
@@ -239,6 +188,8 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             note=st.note,
         )
 
+    records.add_nodes(g, corpus)
+
     for a in sorted(corpus.actors.values(), key=lambda a: a.id):
         for aff in a.affiliations:
             edge(
@@ -289,7 +240,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             edge(sid, node_id("statement", st.reported_by), EdgeKind.REPORTED_BY)
         for polarity, ids in (("asserts", st.supports), ("denies", st.denies)):
             for rid in ids:
-                kind = _claimed_kind(corpus, rid)
+                kind = claimed_kind(corpus, rid)
                 if kind is not None:
                     edge(
                         sid,
@@ -299,6 +250,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
                         date=st.date,
                         date_precision=st.date_precision.value,
                     )
+    records.add_edges(corpus, edge)
     for c in corpus.concessions.values():  # who claims it, summarised on the node itself
         counts: dict[str, int] = {}
         for st in corpus.supporting(c.id):

@@ -13,9 +13,10 @@ import pytest
 
 from graph.cli import main
 from tests.graph.seedit import RUSSIA_AQ, RUSSIA_LAW, add_statement
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
-DATA = str(ROOT / "data")
+DATA = str(SEED_DATA)
 
 
 def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
