@@ -28,6 +28,10 @@ class Context(Protocol):
         """The as-of day of the view, or None for everything."""
 
     @property
+    def restricted(self) -> bool:
+        """True when some claims are out of view (an as-of day, or illustrative sources)."""
+
+    @property
     def registry(self) -> Registry:
         """Actors, sources and topics read back from the graph."""
 

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.ask import views
-from graph.ask.claims import counted, read_claims, read_relays, verdict, with_relays
+from graph.ask.claims import counted, read_claims, read_relays, with_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
 from graph.ask.registry import Registry, concept_value
 from graph.ask.results import Rows
@@ -108,10 +108,16 @@ class Graph:
     """The detente graph, ready to be asked; optionally restricted to a date (:meth:`as_of`)."""
 
     def __init__(
-        self, engine: Engine, day: dt.date | None = None, shared: _Shared | None = None
+        self,
+        engine: Engine,
+        day: dt.date | None = None,
+        shared: _Shared | None = None,
+        *,
+        include_illustrative: bool = False,
     ) -> None:
         self.engine = engine
         self.day = day
+        self.include_illustrative = include_illustrative
         self._shared = shared if shared is not None else _Shared()
 
     # --- opening ------------------------------------------------------------------------
@@ -197,7 +203,26 @@ class Graph:
         remaining statement supports or denies. Actors and topics stay.
         """
         when = day if isinstance(day, dt.date) else parse_day(day)
-        return Graph(self.engine, when, self._shared)
+        return Graph(self.engine, when, self._shared,
+                     include_illustrative=self.include_illustrative)  # fmt: skip
+
+    def with_illustrative(self, include: bool = True) -> Graph:
+        """The graph with claims from ``illustrative`` sources counted (or, False, left out).
+
+        Invented examples never count as evidence by default: their claims change
+        no status, count or answer, and records that only they support drop out.
+        """
+        return Graph(self.engine, self.day, self._shared, include_illustrative=include)
+
+    @property
+    def restricted(self) -> bool:
+        """True when some claims are out of view (an as-of day, or illustrative sources)."""
+        return self.day is not None or self._hides_illustrative()
+
+    def _hides_illustrative(self) -> bool:
+        return (
+            not self.include_illustrative and "illustrative" in self.registry.source_kinds.values()
+        )
 
     def select(self, name: str, **values: Value) -> list[tuple[str, ...]]:
         """Rows of the named query ``name`` with ``values`` bound to its variables."""
@@ -246,7 +271,15 @@ class Graph:
 
     # --- claims -------------------------------------------------------------------------
     def in_view(self, date: dt.date, source: str) -> bool:
-        """True when a statement of ``date`` in ``source`` had been said by :attr:`day`."""
+        """True when a statement of ``date`` in ``source`` is evidence in this view.
+
+        That is: said by :attr:`day` in a source published by then, and not in an
+        ``illustrative`` source unless :attr:`include_illustrative`.
+        """
+        if not self.include_illustrative and self.registry.source_kinds.get(source) == (
+            "illustrative"
+        ):
+            return False
         if self.day is None:
             return True
         published = self.registry.published.get(source)
@@ -262,7 +295,7 @@ class Graph:
     def claims_about(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
         """Claims about each record of ``rdf_class`` said by :attr:`day`, by date then id."""
         every = self._claims_of_all(rdf_class)
-        if self.day is None:
+        if not self.restricted:
             return every
         kept = {rid: [c for c in cs if self.in_view(c.date, c.source)] for rid, cs in every.items()}
         return {rid: cs for rid, cs in kept.items() if cs}
@@ -337,7 +370,7 @@ class Graph:
         out: list[ConcessionRow] = []
         for cid in chosen:
             row = every[cid]
-            if self.day is not None:
+            if self.restricted:
                 row = self._restricted(row)
                 if not row.claims:
                     continue
@@ -370,37 +403,43 @@ class Graph:
         claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
         every: dict[str, ConcessionRow] = {}
         ref, concepts = self.registry.ref, _Concepts()
+        titles = self._proposal_titles()
         for cid, summary, conceder, topic_id, modality, kind in rows:
-            judged = tuple(claims.get(cid, ()))
-            status, claimants, sources = verdict(judged)
-            every[cid] = ConcessionRow(
-                concession=cid,
-                summary=summary,
-                topic=topic_id,
-                status=status,
-                conceder=ref(conceder),
-                conceded_to=tuple(map(ref, links[cid, "to"])),
-                beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
-                conditions=tuple(links[cid, "condition"]),
-                modality=concepts(modality, "modality"),
-                claimants=claimants,
-                sources=sources,
-                claims=judged,
-                kind=concepts(kind, "concession-kind"),
-                demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
-                proposed_in=next(iter(links[cid, "proposed_in"]), None),
+            every[cid] = counted(
+                ConcessionRow(
+                    concession=cid,
+                    summary=summary,
+                    topic=topic_id,
+                    status="",
+                    conceder=ref(conceder),
+                    conceded_to=tuple(map(ref, links[cid, "to"])),
+                    beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
+                    conditions=tuple(links[cid, "condition"]),
+                    modality=concepts(modality, "modality"),
+                    claimants=0,
+                    sources=0,
+                    claims=tuple(claims.get(cid, ())),
+                    kind=concepts(kind, "concession-kind"),
+                    demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
+                    proposed_in=next(iter(links[cid, "proposed_in"]), None),
+                ),
+                titles,
             )
         return every
+
+    def _proposal_titles(self) -> dict[str, str]:
+        """Proposal id -> title, for the answers of proposed concessions."""
+        return {row[0]: row[1] for row in self.select("proposals")}
 
     def _restricted(self, row: ConcessionRow) -> ConcessionRow:
         """``row`` with only the claims said by :attr:`day`, its status and counts redone."""
         kept = tuple(c for c in row.claims if self.in_view(c.date, c.source))
-        return row if len(kept) == len(row.claims) else counted(replace(row, claims=kept))
+        if len(kept) == len(row.claims):
+            return row
+        return counted(replace(row, claims=kept), self._proposal_titles())
 
     # --- the other views (graph.ask.views, graph.ask.proposals) ------------------------
-    def proposals(
-        self, *, by: str | None = None, status: str | None = None
-    ) -> Rows[ProposalRow]:
+    def proposals(self, *, by: str | None = None, status: str | None = None) -> Rows[ProposalRow]:
         """Proposals with provisions and claims (:func:`graph.ask.proposals.proposals`)."""
         from graph.ask.proposals import proposals
 

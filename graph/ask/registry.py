@@ -72,6 +72,10 @@ class Registry:
     published: dict[str, dt.date] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     iris: dict[str, str] = field(default_factory=dict)
+    source_kinds: dict[str, str] = field(default_factory=dict)
+    """Source id -> its kind (``news_article``, ``restatement``, ``illustrative``, ...)."""
+    restates: dict[str, str] = field(default_factory=dict)
+    """Source id -> the original a restatement was written from: 'publisher, date, title'."""
     _refs: dict[str, Ref] = field(default_factory=dict, repr=False)
     _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -134,7 +138,13 @@ class Registry:
                 furniture=[],
                 note=None,
             )
-            for sid, title, published, _ in source_rows
+            for sid, title, published, *_ in source_rows
+        }
+        kinds = {row[0]: concept_value(row[3], "source-kind") for row in source_rows}
+        restates = {
+            sid: f"{publisher}, {issued}, {title!r}"
+            for sid, _, _, _, publisher, issued, title, _ in source_rows
+            if publisher
         }
         topics = {
             tid: Topic.model_construct(
@@ -148,7 +158,7 @@ class Registry:
         published = {sid: s.published for sid, s in sources.items()}
         iris = {row[0]: row[-1] for rows in (actor_rows, source_rows) for row in rows}
         corpus = Corpus(actors=actors, sources=sources, topics=topics)
-        return cls(corpus, published, topics, iris)
+        return cls(corpus, published, topics, iris, kinds, restates)
 
     def topic_forms(self) -> dict[str, str]:
         """Case-folded topic ids and labels -> topic id."""

@@ -64,7 +64,8 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
         (
             "status",
             lambda r: (
-                f"{r.status}\n{r.claimants} claimant{'s' * (r.claimants != 1)}, "
+                f"{r.status}\n{r.answer}\n{r.claimants} claimant{'s' * (r.claimants != 1)}, "
+                f"{r.chains} chain{'s' * (r.chains != 1)}, "
                 f"{r.sources} source{'s' * (r.sources != 1)}"
             ),
         ),
@@ -244,7 +245,8 @@ class Rows(Sequence[R], Generic[R]):
 
 _HEADERS = {
     "concessions": "concession summary topic status conceder conceder_name conceded_to "
-    "beneficiaries conditions modality demanded_by proposed_in claimants sources statements",
+    "beneficiaries conditions modality demanded_by proposed_in answer corroboration claimants "
+    "chains sources statements",
     "proposals": "proposal title kind status topic proposers drafters response_deadline "
     "provisions claimants sources statements",
     "meetings": "meeting title start end location status participants statements",

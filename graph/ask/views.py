@@ -71,7 +71,7 @@ def meetings(
     for mid, title, start, end, location, status_iri in ctx.select("meetings"):
         state = concept_value(status_iri, "meeting-status")
         first, last = to_date(start), to_date(end)
-        if ctx.day is not None and not claims.get(mid):
+        if ctx.restricted and not claims.get(mid):
             continue
         if who is not None and all(p.id != who for p in people[mid]):
             continue
@@ -111,7 +111,7 @@ def positions(
     out: list[PositionRow] = []
     for pid, holder, topic_id, stance_iri, summary, start, _ in ctx.select("positions", **values):
         said = tuple(claims.get(pid, ()))
-        if ctx.day is not None and not said:
+        if ctx.restricted and not said:
             continue
         value = concept_value(stance_iri, "stance")
         if want is not None and value != want:

@@ -44,6 +44,12 @@ MODALITY_PHRASE = {
 }
 """How each modality opens the answer."""
 
+_OTHERWISE = {
+    "confirmed": "said by the conceder's side ({claimants})",
+    "denied": "claimed by {claimants}; denied by the conceder's side",
+    "disputed": "claimed by {claimants}; disputed by others",
+    "claimed": "claimed by {claimants}",
+}
 _CORROBORATION = {
     "confirmed": "confirmed by the conceder's side ({claimants})",
     "denied": "claimed by {claimants}; denied by the conceder's side",
@@ -76,6 +82,10 @@ def answer(
     "made, confirmed by the conceder's side (Vladimir Putin)"
     >>> answer("offered", "claimed", "United States", claimants=["US officials"])
     'offered by United States; claimed by US officials'
+    >>> answer("offered", "confirmed", "United States", claimants=["US officials"])
+    "offered by United States; said by the conceder's side (US officials)"
+    >>> answer("expected", "disputed", "United States", claimants=["Emmanuel Macron"])
+    'expected, not yet made; claimed by Emmanuel Macron; disputed by others'
     >>> answer("proposed", "claimed", "Ukraine", proposed_in="the 28-point plan",
     ...        claimants=["NPR"])
     'proposed in the 28-point plan; claimed by NPR'
@@ -95,5 +105,4 @@ def answer(
             + (f" ({who})" if corroboration == "confirmed" else "")
             + "; not a concession made"
         )
-    tail = {"denied": "; denied by the conceder's side", "disputed": "; disputed by others"}
-    return f"{opening}; claimed by {who}" + tail.get(corroboration, "")
+    return f"{opening}; " + _OTHERWISE[corroboration].format(claimants=who)

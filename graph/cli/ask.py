@@ -36,6 +36,12 @@ def register(subparsers: Any) -> None:
         parser: argparse.ArgumentParser = views.add_parser(name, help=help_text)
         graph_options(parser)
         parser.add_argument("--as-of", metavar="DATE", help="only what was said by DATE")
+        parser.add_argument(
+            "--include-illustrative",
+            action="store_true",
+            help="count claims from illustrative (invented) sources too; by default they "
+            "change no status, count or answer",
+        )
         parser.add_argument("--format", choices=ANSWER_FORMATS, default="table")
         parser.set_defaults(run=run_ask)
         return parser
@@ -96,6 +102,8 @@ def run_ask(args: argparse.Namespace) -> int:
     """Run one ``detente ask`` view and print it."""
 
     graph: Graph = open_graph(args.data, args.build, args.endpoint)
+    if args.include_illustrative:
+        graph = graph.with_illustrative()
     if args.as_of:
         graph = graph.as_of(args.as_of)
     view = args.view

@@ -93,6 +93,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
     import networkx as nx
 
     from graph.ask.status import status_of
+    from graph.ask.words import status_word
 
     g = nx.MultiDiGraph(name="detente")
     add_node = g.add_node
@@ -150,7 +151,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             kind="concession",
             record_id=c.id,
             label=c.summary,
-            status=status_of(corpus, c.id).value,
+            status=status_word(c.modality.value, status_of(corpus, c.id).value),
             concession_kind=c.kind.value,
             modality=c.modality.value,
             form=c.form.value,
