@@ -24,7 +24,9 @@ kind                from -> to                     meaning
 ``broader``         topic -> topic                 the topic hierarchy
 ==================  =============================  ======================================
 
-The last seven kinds are additions: without them affiliations (the basis of "who speaks
+Proposals, provisions, commitments and responses add nodes and edges of their own
+(``proposes``, ``has_provision``, ``points_to``, ``demanded``, ``relayed_by``, ...): see
+:mod:`graph.network.records`. The last seven kinds of the table are additions: without them affiliations (the basis of "who speaks
 for whom"), positions, the topic tree and nested speech would be lost from the picture.
 
 In memory, attributes are ``str``, ``int``, ``bool``, ``datetime.date`` or tuples of
