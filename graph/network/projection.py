@@ -26,8 +26,9 @@ kind                from -> to                     meaning
 
 Proposals, provisions, commitments and responses add nodes and edges of their own
 (``proposes``, ``has_provision``, ``points_to``, ``demanded``, ``relayed_by``, ...): see
-:mod:`graph.network.records`. The last seven kinds of the table are additions: without them affiliations (the basis of "who speaks
-for whom"), positions, the topic tree and nested speech would be lost from the picture.
+:mod:`graph.network.records`. The last seven kinds of the table are additions: without
+them affiliations (the basis of "who speaks for whom"), positions, the topic tree and
+nested speech would be lost from the picture.
 
 In memory, attributes are ``str``, ``int``, ``bool``, ``datetime.date`` or tuples of
 ``str``; :func:`flatten` turns them into what GraphML and GEXF can hold (dates as ISO
