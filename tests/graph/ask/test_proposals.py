@@ -125,3 +125,16 @@ def test_proposals_render_as_csv_and_table(graph: Graph) -> None:
     rows = graph.proposals()
     assert rows.to_csv().splitlines()[0].startswith("proposal,title,kind,status")
     assert len(list(rows.cells())) == 3
+
+
+def test_responses_attach_to_what_they_answer(graph: Graph) -> None:
+    rows = {r.proposal: r for r in graph.proposals()}
+    package = rows["us-berlin-security-package"]
+    assert {(r.response, r.kind) for r in package.responses} == {
+        ("european-negotiators-accept-security-proposals", "accepts"),
+        ("merz-welcomes-us-offer", "welcomes"),
+    }
+    (provision,) = [p for p in package.provisions if p.responses]
+    assert provision.provision == "us-berlin-package-nato-style-guarantee"
+    assert [r.responder.id for r in provision.responses] == ["volodymyr-zelenskyy"]
+    assert all(r.claims for r in package.responses)
