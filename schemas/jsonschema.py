@@ -5,7 +5,7 @@ its committed copy, and a test keeps the two identical.
 
 >>> schema = json_schema()
 >>> sorted(schema["properties"])[:3]
-['$schema', 'actors', 'concessions']
+['$schema', 'actors', 'commitments']
 """
 
 from __future__ import annotations

@@ -241,7 +241,8 @@ def recheck(
         text = _text_path(part.sources[sid].text)
         new[rel] = FileFacts(ids=ids, claims=claims, source=sid, texts={sid: text})
     for st in corpus.statements.values():
-        for target in (st.speaker, st.venue.outlet, st.venue.meeting, *st.supports, *st.denies):
+        targets = (st.speaker, st.venue.outlet, st.venue.meeting, *st.via, *st.supports, *st.denies)
+        for target in targets:
             kind = section_of.get(target) if target is not None else None
             if target is not None and kind in _STUBBED and target not in corpus.section(kind):
                 corpus.section(kind)[target] = _stub(kind, target, target in outlets)

@@ -1,8 +1,9 @@
 """A short plain-text summary of a corpus, for ``detente check`` and notebooks.
 
 >>> from schemas.loader import load
->>> print(summary_lines(load("data"))[0])
-records: 16 actors, 7 topics, 3 meetings, 3 concessions, 9 positions, 1 source, 21 statements
+>>> print(summary_lines(load("data"))[0])  # doctest: +NORMALIZE_WHITESPACE
+records: 35 actors, 19 topics, 8 meetings, 3 proposals, 8 concessions,
+4 commitments, 15 positions, 3 responses, 4 sources, 61 statements
 """
 
 from __future__ import annotations

@@ -241,7 +241,7 @@ def timeline_frame(graph: Graph) -> pd.DataFrame:
     >>> t.iloc[0][["date", "kind", "record"]].tolist()
     ['2025-08-15', 'meeting', 'alaska-summit-2025']
     >>> t.iloc[-1][["date", "kind", "status"]].tolist()
-    ['', 'meeting', 'proposed']
+    ['', 'meeting', 'planned']
     """
     import pandas as pd
 

@@ -2,8 +2,9 @@
 
 A plain function over a :class:`~graph.ask.context.Context`, like the views of
 :mod:`graph.ask.views`. Each proposal row carries who is claimed to propose and
-draft it, its status and deadline, every claim about it, and its provisions in
-order, each with what it points to and the claims about that provision.
+draft it, its status and deadline, every claim about it, the responses to it, and
+its provisions in order, each with what it points to, the claims about that
+provision and the responses to it.
 
 >>> from graph.ask.graph import Graph
 >>> (plan,) = [p for p in Graph.from_data("data").proposals() if p.provision_count == 28]
@@ -29,7 +30,7 @@ from graph.options import choice
 if TYPE_CHECKING:
     from graph.ask.context import Context
 
-__all__ = ["ProposalRow", "ProvisionRow", "proposals"]
+__all__ = ["ProposalRow", "ProvisionRow", "ResponseRow", "proposals"]
 
 Json = dict[str, Any]
 _TARGETS = ("concession", "commitment", "topic")
@@ -37,6 +38,27 @@ _TARGETS = ("concession", "commitment", "topic")
 
 def _refs(refs: tuple[Ref, ...]) -> list[Json]:
     return [r.to_dict() for r in refs]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseRow:
+    """A claimed answer to a proposal or one of its provisions."""
+
+    response: str
+    responder: Ref
+    kind: str
+    summary: str
+    claims: tuple[ClaimRow, ...] = ()
+
+    def to_dict(self) -> Json:
+        """``{response, responder, kind, summary, claims}``."""
+        return {
+            "response": self.response,
+            "responder": self.responder.to_dict(),
+            "kind": self.kind,
+            "summary": self.summary,
+            "claims": [c.to_dict() for c in self.claims],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +73,7 @@ class ProvisionRow:
     points_to_kind: str | None
     points_to: str | None
     claims: tuple[ClaimRow, ...] = ()
+    responses: tuple[ResponseRow, ...] = ()
 
     def to_dict(self) -> Json:
         """``{provision, number, summary, asks_of, gives_to, points_to, concession, ...}``."""
@@ -67,6 +90,7 @@ class ProvisionRow:
         for kind in _TARGETS:
             out[kind] = self.points_to if self.points_to_kind == kind else None
         out["claims"] = [c.to_dict() for c in self.claims]
+        out["responses"] = [r.to_dict() for r in self.responses]
         return out
 
 
@@ -89,6 +113,7 @@ class ProposalRow:
     claimants: int
     sources: int
     claims: tuple[ClaimRow, ...]
+    responses: tuple[ResponseRow, ...] = ()
 
     def to_dict(self) -> Json:
         """The stable JSON object of one proposal."""
@@ -110,6 +135,7 @@ class ProposalRow:
             "claimants": self.claimants,
             "sources": self.sources,
             "claims": [c.to_dict() for c in self.claims],
+            "responses": [r.to_dict() for r in self.responses],
         }
 
     def flat(self) -> Json:
@@ -147,7 +173,8 @@ def proposals(
     links: dict[tuple[str, str], list[str]] = defaultdict(list)
     for pid, link, value in ctx.select("proposal_links"):
         links[pid, link].append(value)
-    items = _provisions(ctx)
+    answers = _responses(ctx)
+    items = _provisions(ctx, answers)
     claims = ctx.claims_about("Proposal")
     out: list[ProposalRow] = []
     for pid, title, kind, status_iri, deadline, topic, count in ctx.select("proposals"):
@@ -179,12 +206,29 @@ def proposals(
                 claimants=claimants,
                 sources=sources,
                 claims=said,
+                responses=answers.get(pid, ()),
             )
         )
     return Rows("proposals", out)
 
 
-def _provisions(ctx: Context) -> dict[str, list[ProvisionRow]]:
+def _responses(ctx: Context) -> dict[str, tuple[ResponseRow, ...]]:
+    """Responses said by the view's day, by the id of the record they answer."""
+    claims = ctx.claims_about("Response")
+    out: dict[str, list[ResponseRow]] = defaultdict(list)
+    for rid, responder, target, kind, summary in ctx.select("responses"):
+        said = tuple(claims.get(rid, ()))
+        if ctx.day is not None and not said:
+            continue
+        answered_how = concept_value(kind, "response-kind")
+        row = ResponseRow(rid, ctx.ref(responder), answered_how, summary, said)
+        out[record_id(target)].append(row)
+    return {key: tuple(rows) for key, rows in out.items()}
+
+
+def _provisions(
+    ctx: Context, answers: dict[str, tuple[ResponseRow, ...]]
+) -> dict[str, list[ProvisionRow]]:
     links: dict[tuple[str, str], list[str]] = defaultdict(list)
     for vid, link, value in ctx.select("provision_links"):
         links[vid, link].append(value)
@@ -201,6 +245,7 @@ def _provisions(ctx: Context) -> dict[str, list[ProvisionRow]]:
             points_to_kind=kind,
             points_to=record_id(target) if target else None,
             claims=tuple(claims.get(vid, ())),
+            responses=answers.get(vid, ()),
         )
         out[pid].append((int(position), row))
     return {pid: [row for _, row in sorted(rows, key=lambda r: r[0])] for pid, rows in out.items()}

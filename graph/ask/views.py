@@ -10,7 +10,7 @@ is one, and its methods of the same names call these.
 >>> [m.meeting for m in g.meetings(participant="Zelenskiy", status="planned")]
 ['washington-meeting-2025-08-18']
 >>> [(c.actor.id, c.stance) for c in g.topic("ukraine-nato-membership")]
-[('vladimir-putin', 'opposes')]
+[('vladimir-putin', 'opposes'), ('ukraine', 'concedes (claimed)')]
 """
 
 from __future__ import annotations

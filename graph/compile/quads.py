@@ -72,6 +72,9 @@ Statement (../{id})      a det:Statement; dcterms:source source;                
                          oa:start, oa:end xsd:nonNegativeInteger))
 =======================  ======================================================  ========
 
+Proposals (with provisions), commitments, responses and the fields the later reports
+added (relays, revisions, restatements, demands) map in :mod:`graph.compile.records`.
+
 A concession is never a bare "Russia conceded X" triple: it is a node whose
 only link to what happened is the statements that ``det:supports`` it.
 Affiliation on a date ``?d`` in SPARQL::

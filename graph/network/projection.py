@@ -24,8 +24,11 @@ kind                from -> to                     meaning
 ``broader``         topic -> topic                 the topic hierarchy
 ==================  =============================  ======================================
 
-The last seven kinds are additions: without them affiliations (the basis of "who speaks
-for whom"), positions, the topic tree and nested speech would be lost from the picture.
+Proposals, provisions, commitments and responses add nodes and edges of their own
+(``proposes``, ``has_provision``, ``points_to``, ``demanded``, ``relayed_by``, ...): see
+:mod:`graph.network.records`. The last seven kinds of the table are additions: without
+them affiliations (the basis of "who speaks for whom"), positions, the topic tree and
+nested speech would be lost from the picture.
 
 In memory, attributes are ``str``, ``int``, ``bool``, ``datetime.date`` or tuples of
 ``str``; :func:`flatten` turns them into what GraphML and GEXF can hold (dates as ISO
@@ -88,7 +91,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
     >>> from schemas import load
     >>> g = project(load("data"))
     >>> sorted({k for *_, k in g.edges(keys=True)})[:4]
-    ['about', 'affiliated_with', 'attended', 'benefits']
+    ['about', 'affiliated_with', 'asks_of', 'attended']
     """
     import networkx as nx
 
@@ -281,7 +284,7 @@ def actor_graph(corpus: Corpus) -> nx.DiGraph:
     >>> ag.edges["russia", "united-states"]["concessions"]
     2
     >>> ag.edges["donald-trump", "vladimir-putin"]["meetings"]
-    2
+    3
     """
     import networkx as nx
 
@@ -361,7 +364,10 @@ def focus(graph: nx.MultiDiGraph, center: str, radius: int = 2) -> nx.MultiDiGra
     >>> sub = focus(g, "actor:ukraine", radius=1)
     >>> sorted(n for n in sub if n.startswith("concession:"))
     ['concession:russia-accepts-us-article-5-like-guarantee', \
-'concession:russia-legislated-no-seizure-pledge', 'concession:us-direct-security-commitment']
+'concession:russia-legislated-no-seizure-pledge', 'concession:ukraine-accepts-military-caps', \
+'concession:ukraine-cedes-donbas-territory', 'concession:ukraine-renounces-nato-ambitions', \
+'concession:ukraine-withdraws-from-donetsk', 'concession:us-direct-security-commitment', \
+'concession:us-offers-nato-style-guarantee']
     """
     import networkx as nx
 
