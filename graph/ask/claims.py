@@ -38,7 +38,13 @@ from graph.ask.status import derive_status
 from graph.ask.words import answer, status_word
 
 __all__ = [
-    "ClaimRows", "chains", "counted", "read_claims", "read_relays", "verdict", "with_relays",
+    "ClaimRows",
+    "chains",
+    "counted",
+    "read_claims",
+    "read_relays",
+    "verdict",
+    "with_relays",
 ]
 
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]

@@ -58,16 +58,16 @@ from graph.ask.rows import (
     StatementRow,
     TopicCell,
 )
-from graph.ask.status import ClaimStatus
-from graph.options import choice, parse_day
+from graph.options import parse_day
 from graph.rdf.terms import DET
 from schemas.errors import NotFoundError, UsageError
-from schemas.vocab import Modality
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from graph.ask.history import HistoryRow
     from graph.ask.proposals import ProposalRow
+    from graph.ask.tensions import Tension
     from schemas.corpus import Corpus
 
 __all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
@@ -347,45 +347,24 @@ class Graph:
         topic: str | None = None,
         status: str | None = None,
         modality: str | None = None,
+        exact: bool = False,
+        via_affiliation: bool = False,
     ) -> Rows[ConcessionRow]:
-        """Who conceded what: by conceder, counterpart, beneficiary, claimant, topic, status,
-        modality.
+        """Who conceded what, filtered (:func:`graph.ask.concessions.concessions`)."""
+        from graph.ask.concessions import concessions
 
-        Each row carries the derived status, the number of distinct speakers
-        (``claimants``) and sources that assert it (relaying outlets in a claim's
-        ``via`` are not claimants), and every claim.
-        """
-        values: dict[str, Value] = {}
-        if by is not None:
-            values["conceder"] = self.resolve_actor(by)
-        if topic is not None:
-            values["topic"] = self.resolve_topic(topic)
-        want_to = self.resolve_actor(to) if to is not None else None
-        want_ben = self.resolve_actor(beneficiary) if beneficiary is not None else None
-        want_claimant = self.resolve_actor(claimant) if claimant is not None else None
-        want_status = choice(status, ClaimStatus, "status")
-        want_modality = choice(modality, Modality, "modality")
-        every = self._every_concession()
-        chosen = [row[0] for row in self.select("concessions", **values)] if values else every
-        out: list[ConcessionRow] = []
-        for cid in chosen:
-            row = every[cid]
-            if self.restricted:
-                row = self._restricted(row)
-                if not row.claims:
-                    continue
-            if want_to is not None and all(r.id != want_to for r in row.conceded_to):
-                continue
-            if want_ben is not None and all(r.id != want_ben for r in row.beneficiaries):
-                continue
-            if want_claimant is not None and all(c.speaker.id != want_claimant for c in row.claims):
-                continue
-            if want_status is not None and row.status != want_status:
-                continue
-            if want_modality is not None and row.modality != want_modality:
-                continue
-            out.append(row)
-        return Rows("concessions", out)
+        return concessions(
+            self, by=by, to=to, beneficiary=beneficiary, claimant=claimant, topic=topic,
+            status=status, modality=modality, exact=exact, via_affiliation=via_affiliation,
+        )  # fmt: skip
+
+    def judged_concessions(self) -> dict[str, ConcessionRow]:
+        """Every concession of the whole graph, judged once (the store is never written)."""
+        return self._every_concession()
+
+    def in_view_row(self, row: ConcessionRow) -> ConcessionRow:
+        """``row`` with only the claims in view, its status, answer and counts redone."""
+        return self._restricted(row) if self.restricted else row
 
     def _every_concession(self) -> dict[str, ConcessionRow]:
         """Every concession of the whole graph, judged once: the store is never written."""
@@ -477,6 +456,18 @@ class Graph:
     def topic(self, name: str) -> Rows[TopicCell]:
         """The negotiating table for one topic (:func:`graph.ask.views.topic`)."""
         return views.topic(self, name)
+
+    def history(self, name: str) -> Rows[HistoryRow]:
+        """Everything said on a topic or by an actor, by date (:mod:`graph.ask.history`)."""
+        from graph.ask.history import history
+
+        return Rows("history", history(self, name))
+
+    def tensions(self) -> Rows[Tension]:
+        """Records that pull against each other, with both sides (:mod:`graph.ask.tensions`)."""
+        from graph.ask.tensions import tensions
+
+        return Rows("tensions", tensions(self))
 
 
 def _newest(folder: Path) -> float:

@@ -249,4 +249,3 @@ def _provisions(
         )
         out[pid].append((int(position), row))
     return {pid: [row for _, row in sorted(rows, key=lambda r: r[0])] for pid, rows in out.items()}
-

@@ -146,19 +146,50 @@ class Registry:
             for sid, _, _, _, publisher, issued, title, _ in source_rows
             if publisher
         }
+        topic_rows = select("topics")
+        broader: dict[str, list[str]] = defaultdict(list)
+        for tid, _, _, up in topic_rows:
+            if up and up not in broader[tid]:
+                broader[tid].append(up)
         topics = {
             tid: Topic.model_construct(
                 id=tid,
                 label=label,
                 kind=_member(TopicKind, concept_value(kind, "topic-kind")),
-                broader=broader or None,
+                broader=broader[tid][0] if broader[tid] else None,
+                also_broader=broader[tid][1:],
             )
-            for tid, label, kind, broader in select("topics")
+            for tid, label, kind, _ in topic_rows
         }
         published = {sid: s.published for sid, s in sources.items()}
         iris = {row[0]: row[-1] for rows in (actor_rows, source_rows) for row in rows}
         corpus = Corpus(actors=actors, sources=sources, topics=topics)
         return cls(corpus, published, topics, iris, kinds, restates)
+
+    def narrower(self, topic: str) -> frozenset[str]:
+        """``topic`` and every topic under it, through any of their broader topics.
+
+        >>> from graph.ask.graph import Graph
+        >>> sorted(Graph.from_data("data").registry.narrower("donbas-territory"))
+        ['donbas-territory', 'donetsk-region']
+        """
+        below: dict[str, list[str]] = self.__dict__.setdefault("_below", {})
+        if not below:
+            for t in self.topics.values():
+                for up in t.all_broader():
+                    below.setdefault(up, []).append(t.id)
+        seen = {topic}
+        todo = [topic]
+        while todo:
+            for child in below.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        return frozenset(seen)
+
+    def related_topics(self, a: str, b: str) -> bool:
+        """True when one topic is the other or lies under it (siblings are not related)."""
+        return b in self.narrower(a) or a in self.narrower(b)
 
     def topic_forms(self) -> dict[str, str]:
         """Case-folded topic ids and labels -> topic id."""

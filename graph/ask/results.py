@@ -43,12 +43,22 @@ from graph.ask.rows import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from graph.ask.history import HistoryRow
     from graph.ask.proposals import ProposalRow
+    from graph.ask.tensions import Tension
 
 __all__ = ["Rows"]
 
 R = TypeVar(
-    "R", ConcessionRow, MeetingRow, PositionRow, StatementRow, TopicCell, "ProposalRow"
+    "R",
+    ConcessionRow,
+    MeetingRow,
+    PositionRow,
+    StatementRow,
+    TopicCell,
+    "ProposalRow",
+    "HistoryRow",
+    "Tension",
 )
 
 # kind -> the columns a terminal table shows, each (header, cell of the flat record)
@@ -77,13 +87,17 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
     "proposals": [
         (
             "proposal",
-            lambda r: f"{r.title}\n[{r.proposal}] {r.kind}, {r.status or 'status not stated'}"
-            + (f", answer by {r.response_deadline.isoformat()}" if r.response_deadline else ""),
+            lambda r: (
+                f"{r.title}\n[{r.proposal}] {r.kind}, {r.status or 'status not stated'}"
+                + (f", answer by {r.response_deadline.isoformat()}" if r.response_deadline else "")
+            ),
         ),
         (
             "proposed / drafted by",
-            lambda r: ", ".join(x.name for x in r.proposers)
-            + (f"\ndrafted by {', '.join(x.name for x in r.drafters)}" if r.drafters else ""),
+            lambda r: (
+                ", ".join(x.name for x in r.proposers)
+                + (f"\ndrafted by {', '.join(x.name for x in r.drafters)}" if r.drafters else "")
+            ),
         ),
         (
             "provisions (-> what they point to)",
@@ -93,6 +107,43 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
             ),
         ),
         ("according to", lambda r: _claim_lines(r.claims)),
+    ],
+    "history": [
+        ("date", lambda r: r.date.isoformat()),
+        (
+            "said (speaker, venue, mode, source)",
+            lambda r: (
+                f"{r.speaker.name}"
+                + (f" (via {', '.join(v.name for v in r.via)})" if r.via else "")
+                + f", {r.venue}, {r.mode}, in {r.source}"
+                + (f" [{r.source_kind}]" if r.source_kind not in ("", "news_article") else "")
+                + f"\n{r.quote}"
+            ),
+        ),
+        (
+            "about (record: standing)",
+            lambda r: (
+                f"{r.record_kind} [{r.record}]: {r.standing}\n{r.summary}"
+                + (" (denied)" if r.relation == "denies" else "")
+            ),
+        ),
+    ],
+    "tensions": [
+        ("tension", lambda r: f"{r.kind}\n{r.why}"),
+        (
+            "one side",
+            lambda r: (
+                f"{r.sides[0].record_kind} [{r.sides[0].record}]: {r.sides[0].standing}\n"
+                + _claim_lines(r.sides[0].claims, quotes=True)
+            ),
+        ),
+        (
+            "the other side",
+            lambda r: (
+                f"{r.sides[1].record_kind} [{r.sides[1].record}]: {r.sides[1].standing}\n"
+                + _claim_lines(r.sides[1].claims, quotes=True)
+            ),
+        ),
     ],
     "meetings": [
         ("meeting", lambda r: r.meeting),
@@ -249,6 +300,10 @@ _HEADERS = {
     "chains sources statements",
     "proposals": "proposal title kind status topic proposers drafters response_deadline "
     "provisions claimants sources statements",
+    "history": "date statement speaker venue via source source_kind mode quote record "
+    "record_kind relation summary standing speaker_name",
+    "tensions": "kind topic why record actor standing against against_actor against_standing "
+    "statements",
     "meetings": "meeting title start end location status participants statements",
     "positions": "position actor actor_name stance topic date summary statements",
     "statements": "statement speaker mode venue date date_precision quote source supports "

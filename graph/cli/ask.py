@@ -52,8 +52,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--beneficiary", metavar="ACTOR", help="an actor who gains from it")
     p.add_argument("--claimant", metavar="ACTOR", help="an actor who claims or denies it")
     p.add_argument("--topic", metavar="TOPIC", help="the topic (id or label)")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", choices=STATUSES, help="derived status of what is reported made")
+    p.add_argument("--exact", action="store_true",
+                   help="no roll-ups: the topic itself (not those under it), the actor itself "
+                   "(not its members)")
+    p.add_argument("--via-affiliation", action="store_true",
+                   help="also what the actors --by leads or speaks for concede, on those dates")
     p.add_argument("--modality", choices=MODALITIES, help="made, offered, demanded, ...")
+    p = view("history", "everything said on a topic or by an actor, in date order")
+    p.add_argument("name", metavar="TOPIC_OR_ACTOR")
+    view("tensions", "records that pull against each other, with both sides' evidence")
     p = view("proposals", "plans, packages and joint documents, with provisions and claims")
     p.add_argument("--by", metavar="ACTOR", help="a claimed proposer or drafter")
     p.add_argument("--status", metavar="STATUS", help="draft, tabled, accepted, rejected, ...")
@@ -110,6 +118,7 @@ def run_ask(args: argparse.Namespace) -> int:
     if view == "actor":
         return _print_profile(graph.actor(args.name), args.format)
     rows: Rows[Any]
+    hint = None
     if view == "concessions":
         rows = graph.concessions(
             by=args.by,
@@ -119,7 +128,17 @@ def run_ask(args: argparse.Namespace) -> int:
             topic=args.topic,
             status=args.status,
             modality=args.modality,
+            exact=args.exact,
+            via_affiliation=args.via_affiliation,
         )
+        if not rows and args.by and not args.via_affiliation and not args.exact:
+            from graph.ask.concessions import by_hint
+
+            hint = by_hint(graph, args.by)
+    elif view == "history":
+        rows = graph.history(args.name)
+    elif view == "tensions":
+        rows = graph.tensions()
     elif view == "proposals":
         rows = graph.proposals(by=args.by, status=args.status)
     elif view == "meetings":
@@ -133,6 +152,8 @@ def run_ask(args: argparse.Namespace) -> int:
     else:
         rows = graph.topic(args.name)
     _print_rows(rows, args.format, title=view if view != "topic" else f"topic {args.name}")
+    if hint:
+        print(f"detente: {hint}", file=sys.stderr)
     return 0
 
 
