@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 from graph.ask import views
 from graph.ask.claims import counted, read_claims, read_relays, with_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
-from graph.ask.registry import Registry, concept_value
+from graph.ask.registry import Concepts, Registry
 from graph.ask.results import Rows
 from graph.ask.rows import (
     ActorProfile,
@@ -381,7 +381,7 @@ class Graph:
         rows = self.select("concessions")
         claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
         every: dict[str, ConcessionRow] = {}
-        ref, concepts = self.registry.ref, _Concepts()
+        ref, concepts = self.registry.ref, Concepts()
         titles = self._proposal_titles()
         for cid, summary, conceder, topic_id, modality, kind in rows:
             every[cid] = counted(
@@ -474,16 +474,6 @@ def _newest(folder: Path) -> float:
     """The latest modification time of any file under ``folder`` (0 when it has none)."""
     stamps = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()]
     return max(stamps, default=0.0)
-
-
-class _Concepts(dict[str, str]):
-    """:func:`concept_value` for concept IRIs that repeat, each worked out once."""
-
-    def __call__(self, iri: str, scheme: str) -> str:
-        value = self.get(iri)
-        if value is None:
-            value = self[iri] = concept_value(iri, scheme)
-        return value
 
 
 @contextmanager

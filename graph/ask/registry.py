@@ -29,7 +29,7 @@ from schemas.models import Actor, Source, Topic
 from schemas.models import Affiliation as AffiliationModel
 from schemas.vocab import ActorKind, TopicKind, Vocabulary
 
-__all__ = ["WD", "Registry", "concept_value", "record_id", "to_date"]
+__all__ = ["WD", "Concepts", "Registry", "concept_value", "record_id", "to_date"]
 
 WD = PREFIXES["wd"]
 
@@ -198,3 +198,13 @@ class Registry:
             for form in (topic.id, topic.label):
                 forms.setdefault(form.casefold(), topic.id)
         return forms
+
+
+class Concepts(dict[str, str]):
+    """:func:`concept_value` for concept IRIs that repeat, each worked out once."""
+
+    def __call__(self, iri: str, scheme: str) -> str:
+        value = self.get(iri)
+        if value is None:
+            value = self[iri] = concept_value(iri, scheme)
+        return value

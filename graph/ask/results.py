@@ -17,7 +17,7 @@ table, every cell escaped.
 >>> rows.to_dicts()[0]["claims"][0]["speaker"]
 {'id': 'steve-witkoff', 'name': 'Steve Witkoff'}
 >>> print(rows.to_csv().splitlines()[0])
-concession,summary,topic,status,conceder,conceder_name,conceded_to,beneficiaries,conditions,modality,demanded_by,proposed_in,claimants,sources,statements
+concession,summary,topic,status,conceder,conceder_name,conceded_to,beneficiaries,conditions,modality,demanded_by,proposed_in,answer,corroboration,claimants,chains,sources,statements
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["MADE", "MODALITY_PHRASE", "answer", "status_word"]
+__all__ = ["MADE", "MODALITY_PHRASE", "TABLE_WORDS", "answer", "status_word", "table_word"]
 
 MADE = "made"
 """The one modality whose status is its corroboration."""
@@ -56,6 +56,26 @@ _CORROBORATION = {
     "disputed": "claimed by {claimants}; disputed by others",
     "claimed": "claimed by {claimants}",
 }
+
+
+TABLE_WORDS = {
+    "made": "concedes ({corroboration})",
+    "offered": "offers ({corroboration})",
+    "hypothetical": "floats (hypothetical)",
+    "demanded": "is asked to concede (demanded)",
+    "proposed": "is asked to concede (proposed)",
+    "expected": "is expected to concede",
+}
+"""A concession in a topic's negotiating table, from the conceder's row: modality first."""
+
+
+def table_word(modality: str, corroboration: str) -> str:
+    """The conceder's cell in a topic table.
+
+    >>> table_word("made", "claimed"), table_word("demanded", "claimed")
+    ('concedes (claimed)', 'is asked to concede (demanded)')
+    """
+    return TABLE_WORDS.get(modality, modality).format(corroboration=corroboration)
 
 
 def status_word(modality: str, corroboration: str) -> str:

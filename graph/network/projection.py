@@ -149,12 +149,14 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             source_kind=s.kind.value,
         )
     for c in sorted(corpus.concessions.values(), key=lambda c: c.id):
+        corroboration = status_of(corpus, c.id).value
         add_node(
             node_id(NodeKind.CONCESSION, c.id),
             kind="concession",
             record_id=c.id,
             label=c.summary,
-            status=status_word(c.modality.value, status_of(corpus, c.id).value),
+            status=status_word(c.modality.value, corroboration),
+            corroboration=corroboration,
             concession_kind=c.kind.value,
             modality=c.modality.value,
             form=c.form.value,

@@ -14,7 +14,7 @@ from schemas.suggest import closest
     ("query", "expected"),
     [
         ("Witkof", "steve-witkoff (Witkoff)"),
-        ("Zelensky", "volodymyr-zelenskyy"),
+        ("Zelenskky", "volodymyr-zelenskyy"),
         ("Moskow", "russia (Moscow)"),
     ],
 )
