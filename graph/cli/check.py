@@ -15,8 +15,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from graph.ask.summary import summary_lines
     from schemas.loader import load
-    from schemas.summary import summary_lines
 
     corpus = load(args.data)
     print(f"{args.data}: OK")
