@@ -93,7 +93,8 @@ class Tension:
 def tensions(ctx: Context) -> list[Tension]:
     """Every tension the rules find, by kind, then topic, then records."""
     every = subjects(ctx)
-    claims = {rid: tuple(cs) for cls in CLASSES for rid, cs in ctx.claims_about(cls).items()}
+    claims = {rid: tuple(cs) for cls in CLASSES if cls != "Meeting"
+              for rid, cs in ctx.claims_about(cls).items()}  # fmt: skip
     answers = {r.concession: r for r in ctx.concessions()}
     reg = ctx.registry
 
@@ -102,8 +103,23 @@ def tensions(ctx: Context) -> list[Tension]:
         words = row.answer if row is not None else s.value
         return Side(s.record, s.kind, ctx.ref(actor), s.label, words, claims.get(s.record, ()))
 
+    days: dict[str, dt.date] = {}
+
     def first_day(rid: str) -> dt.date:
-        return min((c.date for c in claims.get(rid, ()) if not c.denies), default=dt.date.max)
+        day = days.get(rid)
+        if day is None:
+            said = (c.date for c in claims.get(rid, ()) if not c.denies)
+            day = days[rid] = min(said, default=dt.date.max)
+        return day
+
+    sides: dict[tuple[str, str, dt.date], bool] = {}
+
+    def speaks(actor: str, party: str, day: dt.date) -> bool:
+        key = (actor, party, day)
+        found = sides.get(key)
+        if found is None:
+            found = sides[key] = _speaks(ctx, actor, party, day)
+        return found
 
     def shared(a: Subject, b: Subject) -> str | None:
         for x in sorted(a.topics):
@@ -118,11 +134,14 @@ def tensions(ctx: Context) -> list[Tension]:
 
     live = {rid: s for rid, s in every.items() if claims.get(rid)}
     out: list[Tension] = []
+    refusals = [
+        p for p in live.values() if p.value in REFUSING and p.kind in ("position", "response")
+    ]
     for c in (s for s in live.values() if s.kind == "concession" and s.value == "demanded"):
         (asked,) = sorted(c.actors) or [""]
-        for p in live.values():
+        for p in refusals:
             holder = next(iter(sorted(p.actors)), "")
-            if p.value not in REFUSING or not _speaks(ctx, holder, asked, first_day(p.record)):
+            if not speaks(holder, asked, first_day(p.record)):
                 continue
             if p.kind == "position" and (topic := shared(c, p)) is not None:
                 why = (f"demanded of {ctx.ref(asked).name}: {c.label} "
@@ -134,16 +153,21 @@ def tensions(ctx: Context) -> list[Tension]:
                 )
                 out.append(Tension(KINDS[0], sorted(c.topics)[0], why,
                                    (side(c, asked), side(p, holder))))  # fmt: skip
+    given: dict[str, list[Subject]] = {}
+    for x in live.values():
+        if x.kind in ("commitment", "concession") and x.value in _GIVEN:
+            for t in x.topics:
+                given.setdefault(t, []).append(x)
     for p in (s for s in live.values() if s.kind == "position" and s.value == "opposes"):
         holder = next(iter(sorted(p.actors)), "")
-        for x in live.values():
+        under = frozenset().union(*(reg.narrower(u) for u in p.topics)) if p.topics else frozenset()
+        near = {x.record: x for t in sorted(under) for x in given.get(t, ())}
+        for x in (near[k] for k in sorted(near)):
             giver = next(iter(sorted(x.actors)), "")
-            if x.kind not in ("commitment", "concession") or x.value not in _GIVEN:
-                continue
-            if giver == holder or _speaks(ctx, giver, holder, first_day(x.record)):
+            if giver == holder or speaks(giver, holder, first_day(x.record)):
                 continue
             topic = shared(p, x)
-            if topic is not None and any(t in reg.narrower(u) for t in x.topics for u in p.topics):
+            if topic is not None:
                 why = (f"{ctx.ref(holder).name}: opposes ({label(sorted(p.topics)[0])}). "
                        f"{ctx.ref(giver).name}: {x.kind}, {x.value} ({label(topic)})")  # fmt: skip
                 out.append(Tension(KINDS[1], topic, why, (side(p, holder), side(x, giver))))
@@ -156,18 +180,23 @@ def tensions(ctx: Context) -> list[Tension]:
             b = Side(rid, "concession", denied[0].speaker, s.label, row.corroboration, denied)
             why = f"{row.answer}; denied by {', '.join(sorted({c.speaker.name for c in denied}))}"
             out.append(Tension(KINDS[2], row.topic, why, (a, b)))
-    positions = sorted((s for s in live.values() if s.kind == "position"),
-                       key=lambda s: (first_day(s.record), s.record))  # fmt: skip
-    for i, early in enumerate(positions):
-        for late in positions[i + 1 :]:
-            if early.actors != late.actors or early.topics != late.topics:
-                continue
-            if early.value != late.value and first_day(early.record) < first_day(late.record):
-                holder = next(iter(sorted(early.actors)), "")
-                topic = sorted(early.topics)[0]
-                why = f"{ctx.ref(holder).name} on {label(topic)}: {early.value}, later {late.value}"
-                out.append(Tension(KINDS[3], topic, why, (side(early, holder),
-                                                          side(late, holder))))  # fmt: skip
+    by_holder: dict[tuple[frozenset[str], frozenset[str]], list[Subject]] = {}
+    for s in live.values():
+        if s.kind == "position":
+            by_holder.setdefault((frozenset(s.actors), frozenset(s.topics)), []).append(s)
+    for group in by_holder.values():
+        if len({s.value for s in group}) < 2:
+            continue
+        group.sort(key=lambda s: (first_day(s.record), s.record))
+        for i, early in enumerate(group):
+            for late in group[i + 1 :]:
+                if early.value != late.value and first_day(early.record) < first_day(late.record):
+                    holder = next(iter(sorted(early.actors)), "")
+                    topic = sorted(early.topics)[0]
+                    name = ctx.ref(holder).name
+                    why = f"{name} on {label(topic)}: {early.value}, later {late.value}"
+                    out.append(Tension(KINDS[3], topic, why, (side(early, holder),
+                                                              side(late, holder))))  # fmt: skip
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(out, key=lambda t: (order[t.kind], t.topic, t.sides[0].record,
                                       t.sides[1].record))  # fmt: skip
