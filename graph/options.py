@@ -28,6 +28,7 @@ __all__ = [
     "DRAW_SUFFIXES",
     "EXPORT_FORMATS",
     "EXTENSIONS",
+    "MODALITIES",
     "PRESETS",
     "SHACL_ENGINES",
     "STATUSES",
@@ -48,6 +49,9 @@ class ClaimStatus(StrEnum):
 
 STATUSES = tuple(s.value for s in ClaimStatus)
 """The derived statuses, strongest first (see :mod:`graph.ask.status`)."""
+
+MODALITIES = ("made", "offered", "hypothetical", "demanded", "proposed", "expected")
+"""The modalities of a concession's lifecycle (:class:`schemas.vocab.Modality`)."""
 
 ANSWER_FORMATS = ("table", "json", "csv")
 """How ``detente ask`` and ``sparql`` print rows."""

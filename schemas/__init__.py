@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Topic,
         Venue,
     )
+    from schemas.negotiation import Commitment, Proposal, Provision, Response
     from schemas.vocab import VOCABULARIES, Vocabulary
 
 # name -> module; imported on first use, so `from schemas.errors import ...` stays cheap
@@ -49,6 +50,7 @@ _LAZY = {
     **dict.fromkeys(["Actor", "Affiliation", "Concession", "Evidence", "Identified", "Meeting",
                      "Participant", "Position", "Record", "Source", "Statement", "Topic",
                      "Venue"], "schemas.models"),
+    **dict.fromkeys(["Commitment", "Proposal", "Provision", "Response"], "schemas.negotiation"),
     **dict.fromkeys(["VOCABULARIES", "Vocabulary"], "schemas.vocab"),
 }
 
@@ -66,6 +68,7 @@ __all__ = [
     "VOCABULARIES",
     "Actor",
     "Affiliation",
+    "Commitment",
     "Concession",
     "Corpus",
     "DataError",
@@ -79,7 +82,10 @@ __all__ = [
     "Participant",
     "Position",
     "Problem",
+    "Proposal",
+    "Provision",
     "Record",
+    "Response",
     "Source",
     "Statement",
     "Topic",

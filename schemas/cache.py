@@ -51,6 +51,7 @@ from schemas.models import (
     Statement,
     Topic,
 )
+from schemas.negotiation import Commitment, Proposal, Response
 
 __all__ = ["LOADER_VERSION", "FileRecords", "RecordCache", "loader_version", "ordered_records"]
 
@@ -58,7 +59,8 @@ __all__ = ["LOADER_VERSION", "FileRecords", "RecordCache", "loader_version", "or
 LOADER_VERSION = "1"
 # The modules whose code decides what a record file validates to.
 _FINGERPRINTED = (
-    "models.py", "vocab.py", "loader.py", "texts.py", "messages.py", "yamlio.py", "cache.py"
+    "models.py", "negotiation.py", "vocab.py", "loader.py", "texts.py", "messages.py",
+    "yamlio.py", "cache.py",
 )
 
 
@@ -86,8 +88,11 @@ class FileRecords(BaseModel):
     actors: list[Actor] = []
     topics: list[Topic] = []
     meetings: list[Meeting] = []
+    proposals: list[Proposal] = []
     concessions: list[Concession] = []
+    commitments: list[Commitment] = []
     positions: list[Position] = []
+    responses: list[Response] = []
     sources: list[Source] = []
     statements: list[Statement] = []
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 
 from schemas.errors import NotFoundError
 from schemas.models import (
@@ -25,6 +24,7 @@ from schemas.models import (
     Statement,
     Topic,
 )
+from schemas.negotiation import Commitment, Proposal, Provision, Response
 
 __all__ = ["SECTIONS", "Corpus", "Location"]
 
@@ -33,8 +33,11 @@ SECTIONS: dict[str, type[Identified]] = {
     "actors": Actor,
     "topics": Topic,
     "meetings": Meeting,
+    "proposals": Proposal,
     "concessions": Concession,
+    "commitments": Commitment,
     "positions": Position,
+    "responses": Response,
     "sources": Source,
     "statements": Statement,
 }
@@ -59,17 +62,56 @@ class Corpus:
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
+    proposals: dict[str, Proposal] = field(default_factory=dict)
     concessions: dict[str, Concession] = field(default_factory=dict)
+    commitments: dict[str, Commitment] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
+    responses: dict[str, Response] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def section(self, name: str) -> dict[str, Identified]:
-        """The records of one section by name (see :data:`SECTIONS`)."""
+        """The records of one section by name (see :data:`SECTIONS`; also ``provisions``)."""
         records: dict[str, Identified] = getattr(self, name)
         return records
+
+    @property
+    def provisions(self) -> dict[str, Provision]:
+        """Every proposal's provisions by id (they live inside their proposals).
+
+        >>> from schemas.loader import load
+        >>> corpus = load("data")
+        >>> corpus.proposal_of(next(iter(corpus.provisions))) in corpus.proposals
+        True
+        """
+        return self._provision_index()[0]
+
+    def refresh(self) -> None:
+        """Forget the indexes built from the records (call after replacing a record in place)."""
+        for key in ("_provision_index_", "_claim_index", "_name_index"):
+            self.__dict__.pop(key, None)
+
+    def proposal_of(self, provision_id: str) -> str:
+        """Id of the proposal that holds the provision ``provision_id``."""
+        return self._provision_index()[1][provision_id]
+
+    def _provision_index(self) -> tuple[dict[str, Provision], dict[str, str]]:
+        cached: tuple[dict[str, Provision], dict[str, str]] | None
+        cached = self.__dict__.get("_provision_index_")
+        key = (id(self.proposals), len(self.proposals))
+        if cached is None or self.__dict__.get("_provision_index_key") != key:
+            provisions: dict[str, Provision] = {}
+            owner: dict[str, str] = {}
+            for proposal in self.proposals.values():
+                for item in proposal.provisions:
+                    provisions.setdefault(item.id, item)
+                    owner.setdefault(item.id, proposal.id)
+            cached = (provisions, owner)
+            self.__dict__["_provision_index_"] = cached
+            self.__dict__["_provision_index_key"] = key
+        return cached
 
     def records(self) -> Iterator[Identified]:
         """Every record, section by section, each section sorted by id."""
@@ -86,19 +128,29 @@ class Corpus:
         """The corpus restricted to what had been said by ``day``.
 
         Statements dated after ``day`` and sources published after it drop out,
-        and so does every concession, position or meeting that no remaining
-        statement supports or denies. Actors and topics stay.
+        and so does every concession, commitment, position, meeting, response
+        and provision that no remaining statement supports or denies (a
+        proposal stays while it or one of its provisions is claimed). Actors
+        and topics stay.
         """
         statements = {k: s for k, s in self.statements.items() if s.date <= day}
         sources = {k: s for k, s in self.sources.items() if s.published <= day}
         statements = {k: s for k, s in statements.items() if s.source in sources}
         claimed = {rid for s in statements.values() for rid in (*s.supports, *s.denies)}
+        proposals: dict[str, Proposal] = {}
+        for key, proposal in self.proposals.items():
+            kept = [p for p in proposal.provisions if p.id in claimed]
+            if key in claimed or kept:
+                proposals[key] = proposal.model_copy(update={"provisions": kept})
         return Corpus(
             actors=dict(self.actors),
             topics=dict(self.topics),
             meetings={k: m for k, m in self.meetings.items() if k in claimed},
+            proposals=proposals,
             concessions={k: c for k, c in self.concessions.items() if k in claimed},
+            commitments={k: c for k, c in self.commitments.items() if k in claimed},
             positions={k: p for k, p in self.positions.items() if k in claimed},
+            responses={k: r for k, r in self.responses.items() if k in claimed},
             sources=sources,
             statements=statements,
             texts={k: t for k, t in self.texts.items() if k in sources},
@@ -182,19 +234,11 @@ class Corpus:
         raise NotFoundError("actor", name, self.closest_actors(name))
 
     def closest_actors(self, name: str, n: int = 3) -> list[str]:
-        """Up to ``n`` 'id (surface form)' suggestions for a mistyped actor."""
-        names = self._names()
-        hits = get_close_matches(name.strip().casefold(), list(names), n=n, cutoff=0.5)
-        out: list[str] = []
-        seen: set[str] = set()
-        for hit in hits:
-            actor = self.actors[names[hit]]
-            if actor.id in seen:
-                continue
-            seen.add(actor.id)
-            surface = next(f for f in (actor.id, actor.name, *actor.aliases) if f.casefold() == hit)
-            out.append(actor.id if surface == actor.id else f"{actor.id} ({surface})")
-        return out
+        """Up to ``n`` 'id (surface form)' suggestions for a mistyped actor or alias."""
+        from schemas.suggest import closest
+
+        forms = {form: a.id for a in self.actors.values() for form in (a.id, a.name, *a.aliases)}
+        return closest(name, forms, n)
 
     def _names(self) -> dict[str, str]:
         names: dict[str, str] | None = self.__dict__.get("_name_index")

@@ -5,7 +5,7 @@ its committed copy, and a test keeps the two identical.
 
 >>> schema = json_schema()
 >>> sorted(schema["properties"])[:3]
-['$schema', 'actors', 'concessions']
+['$schema', 'actors', 'commitments']
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.models import Actor, Concession, Meeting, Position, Source, Statement, Topic
+from schemas.negotiation import Commitment, Proposal, Response
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -38,8 +39,17 @@ class RecordFile(BaseModel):
     actors: list[Actor] = Field(default_factory=list, description="Actors.")
     topics: list[Topic] = Field(default_factory=list, description="Topics.")
     meetings: list[Meeting] = Field(default_factory=list, description="Meetings.")
+    proposals: list[Proposal] = Field(
+        default_factory=list, description="Proposals: plans, packages, joint documents."
+    )
     concessions: list[Concession] = Field(default_factory=list, description="Concessions.")
+    commitments: list[Commitment] = Field(
+        default_factory=list, description="Commitments: pledges among partners."
+    )
     positions: list[Position] = Field(default_factory=list, description="Positions.")
+    responses: list[Response] = Field(
+        default_factory=list, description="Responses to offers, demands and proposals."
+    )
     sources: list[Source] = Field(default_factory=list, description="Sources (registry form).")
     statements: list[_StatementInFile] = Field(
         default_factory=list, description="Statements reported by the source."

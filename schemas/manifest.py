@@ -47,7 +47,9 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 Stat = tuple[int, int, int, int]
 """A file's size, mtime and ctime (ns) and inode: it changed if any of these did."""
 
-_STUBBED = frozenset({"actors", "meetings", "concessions", "positions"})
+_STUBBED = frozenset(
+    {"actors", "meetings", "concessions", "positions", "commitments", "proposals", "responses"}
+)
 
 
 def scan(root: Path) -> dict[str, Stat] | None:
@@ -97,6 +99,8 @@ class FileFacts:
     """The one source of a source file (see the module docstring); None for other files."""
     texts: dict[str, str] = field(default_factory=dict)
     """Each source it defines -> its text file, relative to the data folder ('' if outside)."""
+    provisions: dict[str, str] = field(default_factory=dict)
+    """Each provision of the proposals it defines -> the id of its proposal."""
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (:meth:`from_json` reads it back)."""
@@ -106,6 +110,7 @@ class FileFacts:
             "outlets": self.outlets,
             "source": self.source,
             "texts": self.texts,
+            "provisions": self.provisions,
         }
 
     @classmethod
@@ -117,6 +122,8 @@ class FileFacts:
         if not all(isinstance(v, list) for v in dict(facts.ids).values()):
             raise ValueError("not file facts")
         if not all(isinstance(v, str) for v in dict(facts.texts).values()):
+            raise ValueError("not file facts")
+        if not all(isinstance(v, str) for v in dict(facts.provisions).values()):
             raise ValueError("not file facts")
         return facts
 
@@ -136,6 +143,9 @@ def file_facts(root: Path, corpus: Corpus) -> dict[str, FileFacts]:
             facts.setdefault(rel, FileFacts()).ids.setdefault(name, []).append(ident)
     for sid, source in corpus.sources.items():
         facts[where[sid]].texts[sid] = _text_path(source.text)
+    for pid, proposal in corpus.proposals.items():
+        for item in proposal.provisions:
+            facts[where[pid]].provisions[item.id] = pid
     for fact in facts.values():
         sources = fact.ids.get("sources", [])
         if len(sources) == 1 and set(fact.ids) <= {"sources", "statements"}:
@@ -203,6 +213,7 @@ def recheck(
             return f"{rel} is not a source file"
     kept = {rel: f for rel, f in facts.items() if rel not in edited and rel not in removed}
     section_of = {i: name for f in kept.values() for name, ids in f.ids.items() for i in ids}
+    owner = {i: pid for f in kept.values() for i, pid in f.provisions.items()}
     outlets = {i for f in kept.values() for i in f.outlets}
     corpus = Corpus()
     raw: dict[str, Any] = {}
@@ -219,7 +230,7 @@ def recheck(
         if any(st.source != sid for st in part.statements.values()):
             return f"{rel} holds statements of another source"
         for ident in (sid, *part.statements):
-            if ident in section_of or ident in corpus.locations:
+            if ident in section_of or ident in owner or ident in corpus.locations:
                 return f"{rel}: id {ident!r} is defined elsewhere too"
         corpus.sources.update(part.sources)
         corpus.statements.update(part.statements)
@@ -230,10 +241,13 @@ def recheck(
         text = _text_path(part.sources[sid].text)
         new[rel] = FileFacts(ids=ids, claims=claims, source=sid, texts={sid: text})
     for st in corpus.statements.values():
-        for target in (st.speaker, st.venue.outlet, st.venue.meeting, *st.supports, *st.denies):
+        targets = (st.speaker, st.venue.outlet, st.venue.meeting, *st.via, *st.supports, *st.denies)
+        for target in targets:
             kind = section_of.get(target) if target is not None else None
             if target is not None and kind in _STUBBED and target not in corpus.section(kind):
                 corpus.section(kind)[target] = _stub(kind, target, target in outlets)
+            if target is not None and target in owner and target not in corpus.provisions:
+                _stub_provision(corpus, owner[target], target)
     problems = check_statements(corpus, raw) or attach_texts(root, corpus, raw)
     if problems:
         return str(problems[0])
@@ -254,5 +268,29 @@ def _stub(section: str, ident: str, outlet: bool) -> Any:
     if section == "actors":
         kind = ActorKind.MEDIA_OUTLET if outlet else ActorKind.PERSON
         return Actor.model_construct(id=ident, kind=kind)  # type: ignore[call-arg]
-    models: dict[str, Any] = {"meetings": Meeting, "concessions": Concession, "positions": Position}
+    from schemas.negotiation import Commitment, Proposal, Response
+
+    models: dict[str, Any] = {
+        "meetings": Meeting,
+        "concessions": Concession,
+        "positions": Position,
+        "commitments": Commitment,
+        "proposals": Proposal,
+        "responses": Response,
+    }
+    if section == "proposals":
+        return Proposal.model_construct(id=ident, provisions=[])  # type: ignore[call-arg]
     return models[section].model_construct(id=ident)
+
+
+def _stub_provision(corpus: Corpus, proposal: str, ident: str) -> None:
+    """Put a stand-in provision ``ident`` into (a stand-in of) its proposal."""
+    from schemas.negotiation import Proposal, Provision
+
+    held = corpus.proposals.get(proposal)
+    stub = Provision.model_construct(id=ident)  # type: ignore[call-arg]
+    items = [*(held.provisions if held is not None else []), stub]
+    corpus.proposals[proposal] = Proposal.model_construct(  # type: ignore[call-arg]
+        id=proposal, provisions=items
+    )
+    corpus.refresh()

@@ -27,6 +27,7 @@ from schemas.vocab import (
     ConcessionForm,
     ConcessionKind,
     DatePrecision,
+    MeetingKind,
     MeetingStatus,
     Modality,
     ParticipantRole,
@@ -47,6 +48,7 @@ __all__ = [
     "Evidence",
     "Identified",
     "Meeting",
+    "Original",
     "Participant",
     "Position",
     "Record",
@@ -115,7 +117,29 @@ class Actor(Identified):
     affiliations: list[Affiliation] = Field(
         default_factory=list, description="Actors this one belongs to or speaks for."
     )
+    member_count: int | None = Field(
+        None,
+        ge=2,
+        le=10_000,
+        description="How many members a group has when the source counts them but does not "
+        "name them ('26 nations, which he did not name'); for groups only.",
+    )
     note: str | None = Field(None, description="Curator's note: hedges, ambiguities.")
+
+
+class Original(Record):
+    """The report a restatement was written from, as its banner names it."""
+
+    publisher: Label = Field(description="Publisher of the original, as named: 'Newser'.")
+    title: Label = Field(description="Title of the original, as named.")
+    published: dt.date = Field(description="Publication date of the original.")
+    kind: SourceKind = Field(
+        SourceKind.NEWS_ARTICLE, description="What kind of document the original is."
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Where the original was published, where known."
+    )
+    note: str | None = Field(None, description="Curator's note ('title from the URL slug').")
 
 
 class Source(Identified):
@@ -143,6 +167,15 @@ class Source(Identified):
         default_factory=list,
         description="Verbatim passages that are not body text (link titles, datelines); "
         "no statement may be anchored in them.",
+    )
+    restates: Original | None = Field(
+        None,
+        description="For kind restatement: the original report the text was written from.",
+    )
+    truncated: bool = Field(
+        False,
+        description="True when the stored text ends mid-sentence, as the saved original did; "
+        "the ending is recorded, never completed.",
     )
     note: str | None = Field(None, description="Curator's note.")
 
@@ -185,11 +218,24 @@ class Statement(Identified):
     reported_by: Slug | None = Field(
         None, description="Id of the statement that carries this one (nested speech)."
     )
+    via: list[Slug] = Field(
+        default_factory=list,
+        description="Media outlets the statement was relayed through before it reached this "
+        "source, nearest the speaker first ('US officials told the Journal', in a digest: "
+        "[wall-street-journal]). Relays are not claimants.",
+    )
+    revises: Slug | None = Field(
+        None,
+        description="Id of an earlier statement of the same source that this one qualifies "
+        "or corrects ('Later he qualified that account').",
+    )
     supports: list[Slug] = Field(
-        default_factory=list, description="Ids of concessions, positions or meetings it asserts."
+        default_factory=list,
+        description="Ids of the concessions, commitments, positions, meetings, proposals, "
+        "provisions or responses it asserts.",
     )
     denies: list[Slug] = Field(
-        default_factory=list, description="Ids of concessions, positions or meetings it denies."
+        default_factory=list, description="Ids of the records (as for supports) it denies."
     )
     evidence: Evidence | None = Field(
         None, description="Computed by the loader from the source text; leave out when curating."
@@ -212,6 +258,14 @@ class Topic(Identified):
     kind: TopicKind = Field(description="What sort of item it is.")
     description: str | None = Field(None, description="What the item means, in a sentence or two.")
     broader: Slug | None = Field(None, description="Id of a broader topic, if any.")
+    also_broader: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of further broader topics, when the topic sits under more than one.",
+    )
+
+    def all_broader(self) -> list[str]:
+        """``broader`` then ``also_broader``: every broader topic, in curated order."""
+        return [*([self.broader] if self.broader else []), *self.also_broader]
 
 
 class Participant(Record):
@@ -230,6 +284,9 @@ class Meeting(Identified):
     end: dt.date | None = Field(None, description="Last day; leave out for one-day meetings.")
     location: Label | None = Field(None, description="Place as the source names it.")
     status: MeetingStatus = Field(description="Held, planned, proposed or cancelled.")
+    kind: MeetingKind | None = Field(
+        None, description="Summit, talks, call or press conference, where the source says."
+    )
     participants: list[Participant] = Field(
         min_length=1, description="Who takes part, each with a role."
     )
@@ -255,18 +312,37 @@ class Concession(Identified):
     beneficiaries: list[Slug] = Field(
         default_factory=list, description="Ids of the actors who gain from it."
     )
-    topic: Slug = Field(description="Id of the topic it concerns.")
+    topic: Slug = Field(description="Id of the main topic it concerns.")
+    also_topics: list[Slug] = Field(
+        default_factory=list, description="Ids of further topics it concerns, if any."
+    )
     kind: ConcessionKind = Field(description="What is given up or granted.")
     summary: Label = Field(description="One sentence in neutral words.")
     conditions: list[Label] = Field(
         default_factory=list, description="Conditions as the source states them."
     )
     form: ConcessionForm = Field(ConcessionForm.UNSPECIFIED, description="Verbal, legislation, ...")
-    modality: Modality = Field(description="Made, offered or hypothetical.")
+    modality: Modality = Field(
+        description="Made, offered, hypothetical, demanded, proposed or expected."
+    )
+    demanded_by: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the actors said to demand it of the conceder; "
+        "required with modality demanded.",
+    )
+    proposed_in: Slug | None = Field(
+        None,
+        description="Id of the proposal one of whose provisions it is; required with "
+        "modality proposed, allowed with any (a demand or an offer a proposal carries).",
+    )
     made_at: Slug | None = Field(None, description="Id of the meeting where it was made, if known.")
     made_on: dt.date | None = Field(None, description="Date it was made, if known.")
     plover: PloverEvent | None = Field(None, description="PLOVER event type, where one fits.")
     note: str | None = Field(None, description="Curator's note.")
+
+    def all_topics(self) -> list[str]:
+        """``topic`` then ``also_topics``: every topic, in curated order."""
+        return [self.topic, *self.also_topics]
 
 
 class Position(Identified):

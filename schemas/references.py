@@ -10,18 +10,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from difflib import get_close_matches
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from schemas.corpus import Corpus
 from schemas.errors import Problem
+from schemas.lookup import CLAIMABLE, Found, claimed, ref
+from schemas.rules import (
+    actor_rules,
+    check_unique_provisions,
+    commitment_rules,
+    concession_rules,
+    proposal_rules,
+    response_rules,
+    source_rules,
+    statement_relays,
+    topic_rules,
+)
 from schemas.vocab import ActorKind, DatePrecision, StatementMode
 from schemas.yamlio import line_at
 
 __all__ = ["check_names", "check_references", "check_statements"]
 
-Check = Callable[[Corpus, Any], Iterator[tuple[tuple[str | int, ...], str, str]]]
+Check = Callable[[Corpus, Any], Iterator[Found]]
 
 
 def check_references(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Problem]:
@@ -34,13 +45,9 @@ def check_references(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[
     problems: list[Problem] = []
     for section, check in _CHECKS:
         for record in corpus.section(section).values():
-            loc = corpus.locations.get(record.id)
-            for path, message, hint in check(corpus, record):
-                file = loc.file if loc else "<memory>"
-                line = (
-                    line_at(raw[record.id], path) if record.id in raw else (loc.line if loc else 0)
-                )
-                problems.append(Problem(file, line, _dotted(path), message, hint))
+            for found in check(corpus, record):
+                problems.append(_problem(corpus, raw, record.id, found))
+    problems.extend(check_unique_provisions(corpus, raw))
     problems.extend(_cycles(corpus, raw))
     problems.extend(check_names(corpus, raw))
     return problems
@@ -84,6 +91,14 @@ def check_names(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Probl
     return problems
 
 
+def _problem(corpus: Corpus, raw: dict[str, Any], ident: str, found: Found) -> Problem:
+    path, message, hint = found[0], found[1], found[2]
+    at = found[3] if len(found) == 4 else path
+    loc = corpus.locations.get(ident)
+    line = line_at(raw[ident], at) if ident in raw else (loc.line if loc else 0)
+    return Problem(loc.file if loc else "<memory>", line, _dotted(path), message, hint)
+
+
 def check_statements(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Problem]:
     """:func:`check_references` for the statements of ``corpus`` alone (and their cycles).
 
@@ -94,11 +109,8 @@ def check_statements(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[
     raw = raw or {}
     problems: list[Problem] = []
     for st in corpus.statements.values():
-        loc = corpus.locations.get(st.id)
-        for path, message, hint in _statements(corpus, st):
-            line = line_at(raw[st.id], path) if st.id in raw else (loc.line if loc else 0)
-            file = loc.file if loc else "<memory>"
-            problems.append(Problem(file, line, _dotted(path), message, hint))
+        for found in _statements(corpus, st):
+            problems.append(_problem(corpus, raw, st.id, found))
     chains = Corpus(statements=corpus.statements, locations=corpus.locations)
     problems.extend(_cycles(chains, raw))
     return problems
@@ -110,72 +122,42 @@ def _dotted(path: tuple[str | int, ...]) -> str:
     )
 
 
-def _ref(
-    corpus: Corpus, kinds: Iterable[str], value: str | None, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    if value is None:
-        return
-    kinds = list(kinds)
-    if any(value in corpus.section(kind) for kind in kinds):
-        return
-    what = " or ".join(k.rstrip("s") for k in kinds)
-    candidates: list[str] = []
-    for kind in kinds:
-        candidates += get_close_matches(value, list(corpus.section(kind)), n=3, cutoff=0.5)
-    if "actors" in kinds:
-        candidates += [c for c in corpus.closest_actors(value) if c not in candidates]
-    if candidates:
-        hint = f"closest: {', '.join(candidates[:4])}"
-    else:
-        known = sorted(k for kind in kinds for k in corpus.section(kind))
-        hint = f"known {what} ids: {', '.join(known[:8])}" + (" ..." if len(known) > 8 else "")
-    yield path, f"unknown {what} {value!r}", hint
-
-
-def _actors(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _actors(corpus: Corpus, record: Any) -> Iterator[Found]:
     for i, aff in enumerate(record.affiliations):
-        yield from _ref(corpus, ["actors"], aff.of, ("affiliations", i, "of"))
+        yield from ref(corpus, ["actors"], aff.of, ("affiliations", i, "of"))
+    yield from actor_rules(corpus, record)
 
 
-def _topics(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    yield from _ref(corpus, ["topics"], record.broader, ("broader",))
+def _topics(corpus: Corpus, record: Any) -> Iterator[Found]:
+    yield from ref(corpus, ["topics"], record.broader, ("broader",))
+    yield from topic_rules(corpus, record)
 
 
-def _meetings(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _meetings(corpus: Corpus, record: Any) -> Iterator[Found]:
     for i, part in enumerate(record.participants):
-        yield from _ref(corpus, ["actors"], part.actor, ("participants", i, "actor"))
-    yield from _claimed(corpus, record.id, "meeting")
+        yield from ref(corpus, ["actors"], part.actor, ("participants", i, "actor"))
+    yield from claimed(corpus, record.id, "meeting")
 
 
-def _concessions(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    yield from _ref(corpus, ["actors"], record.conceder, ("conceder",))
+def _concessions(corpus: Corpus, record: Any) -> Iterator[Found]:
+    yield from ref(corpus, ["actors"], record.conceder, ("conceder",))
     for field in ("conceded_to", "beneficiaries"):
         for i, actor in enumerate(getattr(record, field)):
-            yield from _ref(corpus, ["actors"], actor, (field, i))
-    yield from _ref(corpus, ["topics"], record.topic, ("topic",))
-    yield from _ref(corpus, ["meetings"], record.made_at, ("made_at",))
-    yield from _claimed(corpus, record.id, "concession")
+            yield from ref(corpus, ["actors"], actor, (field, i))
+    yield from ref(corpus, ["topics"], record.topic, ("topic",))
+    yield from ref(corpus, ["meetings"], record.made_at, ("made_at",))
+    yield from claimed(corpus, record.id, "concession")
+    yield from concession_rules(corpus, record)
 
 
-def _positions(corpus: Corpus, record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    yield from _ref(corpus, ["actors"], record.actor, ("actor",))
-    yield from _ref(corpus, ["topics"], record.topic, ("topic",))
-    yield from _claimed(corpus, record.id, "position")
+def _positions(corpus: Corpus, record: Any) -> Iterator[Found]:
+    yield from ref(corpus, ["actors"], record.actor, ("actor",))
+    yield from ref(corpus, ["topics"], record.topic, ("topic",))
+    yield from claimed(corpus, record.id, "position")
 
 
-def _claimed(
-    corpus: Corpus, ident: str, what: str
-) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    if not corpus.supporting(ident) and not corpus.denying(ident):
-        yield (
-            ("id",),
-            f"no statement supports or denies this {what}",
-            (f"add '{ident}' to the supports: list of the statement(s) that claim it"),
-        )
-
-
-def _statements(corpus: Corpus, st: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    yield from _ref(corpus, ["sources"], st.source, ("source",))
+def _statements(corpus: Corpus, st: Any) -> Iterator[Found]:
+    yield from ref(corpus, ["sources"], st.source, ("source",))
     source = corpus.sources.get(st.source)
     if st.mode is StatementMode.NARRATION:
         if st.speaker != st.source:
@@ -185,18 +167,18 @@ def _statements(corpus: Corpus, st: Any) -> Iterator[tuple[tuple[str | int, ...]
                 (f"set speaker: {st.source}"),
             )
     else:
-        yield from _ref(corpus, ["actors"], st.speaker, ("speaker",))
+        yield from ref(corpus, ["actors"], st.speaker, ("speaker",))
     outlet = corpus.actors.get(st.venue.outlet or "")
     if st.venue.outlet is not None and outlet is None:
-        yield from _ref(corpus, ["actors"], st.venue.outlet, ("venue", "outlet"))
+        yield from ref(corpus, ["actors"], st.venue.outlet, ("venue", "outlet"))
     elif outlet is not None and outlet.kind is not ActorKind.MEDIA_OUTLET:
         yield (
             ("venue", "outlet"),
             f"{outlet.id!r} is a {outlet.kind.value}, not a media outlet",
             ("name a media_outlet actor, or put the occasion in venue.meeting"),
         )
-    yield from _ref(corpus, ["meetings"], st.venue.meeting, ("venue", "meeting"))
-    yield from _ref(corpus, ["statements"], st.reported_by, ("reported_by",))
+    yield from ref(corpus, ["meetings"], st.venue.meeting, ("venue", "meeting"))
+    yield from ref(corpus, ["statements"], st.reported_by, ("reported_by",))
     outer = corpus.statements.get(st.reported_by or "")
     if outer is not None and outer.source != st.source:
         yield (
@@ -206,7 +188,8 @@ def _statements(corpus: Corpus, st: Any) -> Iterator[tuple[tuple[str | int, ...]
         )
     for field in ("supports", "denies"):
         for i, target in enumerate(getattr(st, field)):
-            yield from _ref(corpus, ["concessions", "positions", "meetings"], target, (field, i))
+            yield from ref(corpus, CLAIMABLE, target, (field, i))
+    yield from statement_relays(corpus, st)
     if source is not None and st.date > source.published:
         yield (
             ("date",),
@@ -225,21 +208,36 @@ _CHECKS: list[tuple[str, Check]] = [
     ("actors", _actors),
     ("topics", _topics),
     ("meetings", _meetings),
+    ("proposals", proposal_rules),
     ("concessions", _concessions),
+    ("commitments", commitment_rules),
     ("positions", _positions),
+    ("responses", response_rules),
+    ("sources", source_rules),
     ("statements", _statements),
 ]
 
 
 def _cycles(corpus: Corpus, raw: dict[str, Any]) -> list[Problem]:
-    """Affiliation, broader-topic and reported-by chains must not loop."""
+    """Affiliation, broader-topic, supersedes, reported-by and revises chains must not loop."""
     edges: dict[str, tuple[str, list[str]]] = {}
     for actor in corpus.actors.values():
         edges[actor.id] = ("affiliations", [a.of for a in actor.affiliations])
     for topic in corpus.topics.values():
-        edges[topic.id] = ("broader", [topic.broader] if topic.broader else [])
+        edges[topic.id] = ("broader", topic.all_broader())
+    for proposal in corpus.proposals.values():
+        edges[proposal.id] = ("supersedes", [proposal.supersedes] if proposal.supersedes else [])
     for st in corpus.statements.values():
         edges[st.id] = ("reported_by", [st.reported_by] if st.reported_by else [])
+    revisions = {
+        st.id: ("revises", [st.revises]) for st in corpus.statements.values() if st.revises
+    }
+    return _loops(corpus, raw, edges) + _loops(corpus, raw, revisions)
+
+
+def _loops(
+    corpus: Corpus, raw: dict[str, Any], edges: dict[str, tuple[str, list[str]]]
+) -> list[Problem]:
     problems: list[Problem] = []
     done: set[str] = set()
     for root in sorted(edges):

@@ -19,13 +19,18 @@ from typing import Self
 __all__ = [
     "VOCABULARIES",
     "ActorKind",
+    "CommitmentKind",
     "ConcessionForm",
     "ConcessionKind",
     "DatePrecision",
+    "MeetingKind",
     "MeetingStatus",
     "Modality",
     "ParticipantRole",
     "PloverEvent",
+    "ProposalKind",
+    "ProposalStatus",
+    "ResponseKind",
     "SourceKind",
     "Stance",
     "StatementMode",
@@ -68,6 +73,12 @@ class SourceKind(Vocabulary):
     OFFICIAL_STATEMENT = "official_statement", "A text issued by a government or organisation."
     SOCIAL_MEDIA_POST = "social_media_post", "A post on a social network."
     ILLUSTRATIVE = "illustrative", "An invented example for tutorials and tests; not evidence."
+    RESTATEMENT = (
+        "restatement",
+        "A text written in other words from a named original report (see restates); it "
+        "keeps the original's quotes of named speakers and counts as evidence of what the "
+        "original reported.",
+    )
 
 
 class StatementMode(Vocabulary):
@@ -94,6 +105,15 @@ class VenueKind(Vocabulary):
     PRESS_APPEARANCE = "press_appearance", "A press conference or joint appearance."
     SOCIAL_MEDIA = "social_media", "A post on social media."
     ARTICLE = "article", "The source text itself (the reporter's voice)."
+    REPORT = (
+        "report",
+        "Another outlet's report, which the source cites ('the Wall Street Journal reports').",
+    )
+    BROADCAST = "broadcast", "A radio or television programme, on air (a transcript's turns)."
+    PRIVATE_COMMUNICATION = (
+        "private_communication",
+        "Said to a party in private ('has told Ukraine'), known only through others' reports.",
+    )
     UNSPECIFIED = "unspecified", "The source does not say where it was said."
 
 
@@ -110,6 +130,18 @@ class TopicKind(Vocabulary):
     SUMMIT = "summit", "A proposed or planned meeting between leaders."
     CEASEFIRE = "ceasefire", "A halt to hostilities and its terms."
     SANCTIONS = "sanctions", "Economic or political sanctions and their relief."
+    PEACE_PLAN = "peace_plan", "A plan to end a war: its drafting, its terms and its acceptance."
+    FORCE_LIMITS = (
+        "force_limits",
+        "Caps on, or levels of, a party's armed forces: troops, weapons, readiness.",
+    )
+    ACCESSION = (
+        "accession",
+        "A state joining a union or organisation other than a military alliance (the EU).",
+    )
+    ELECTIONS = "elections", "When and how elections are held in a party to the conflict."
+    RECONSTRUCTION = "reconstruction", "Rebuilding after the war, and who pays for it."
+    NEGOTIATIONS = "negotiations", "The talks themselves: their format, continuation or end."
 
 
 class ConcessionKind(Vocabulary):
@@ -130,6 +162,18 @@ class ConcessionKind(Vocabulary):
     WITHDRAWAL = "withdrawal", "The conceder withdraws forces or presence."
     RECOGNITION = "recognition", "The conceder recognises a status it contested."
     PARTICIPATION = "participation", "The conceder agrees to take part in talks or a meeting."
+    FORCE_LIMITATION = (
+        "force_limitation",
+        "The conceder accepts caps on its own armed forces: troops, weapons, deployments.",
+    )
+    RENUNCIATION = (
+        "renunciation",
+        "The conceder gives up an aim or a claim it held, such as joining an alliance.",
+    )
+    DROPPED_DEMAND = (
+        "dropped_demand",
+        "The conceder withdraws a demand it had made of the other party.",
+    )
 
 
 class ConcessionForm(Vocabulary):
@@ -142,11 +186,73 @@ class ConcessionForm(Vocabulary):
 
 
 class Modality(Vocabulary):
-    """How real a concession is, according to its claims."""
+    """Where a concession or commitment stands in its lifecycle, according to its claims.
 
-    MADE = "made", "The concession is reported as already given or agreed."
-    OFFERED = "offered", "The concession is put on the table but not yet accepted."
-    HYPOTHETICAL = "hypothetical", "The concession is discussed as a possibility ('if he were to')."
+    From asked for to given: ``demanded`` (with ``demanded_by``), ``proposed``
+    (a provision of a proposal, with ``proposed_in``), ``hypothetical``,
+    ``offered``, ``expected``, ``made``.
+    """
+
+    MADE = "made", "Reported as already given or agreed."
+    OFFERED = "offered", "Put on the table by the conceder but not yet accepted."
+    HYPOTHETICAL = "hypothetical", "Discussed as a possibility ('if he were to')."
+    DEMANDED = (
+        "demanded",
+        "Asked of the conceder by another party (demanded_by); the conceder has not given it.",
+    )
+    PROPOSED = (
+        "proposed",
+        "Written into a proposal as one of its provisions (proposed_in); not agreed.",
+    )
+    EXPECTED = (
+        "expected",
+        "Reported as about to be given or finalised ('in the coming days'); not yet made.",
+    )
+
+
+class CommitmentKind(Vocabulary):
+    """What a commitment among partners promises."""
+
+    SECURITY_GUARANTEE = (
+        "security_guarantee",
+        "A promise to guarantee, or contribute to guaranteeing, a partner's security.",
+    )
+    FORCE_DEPLOYMENT = (
+        "force_deployment",
+        "A promise to send forces onto, over or near a partner's territory.",
+    )
+    TRAINING_AND_EQUIPMENT = (
+        "training_and_equipment",
+        "A promise to train and equip a partner's forces without deploying there.",
+    )
+    SUPPORT = "support", "Other political, economic or military support promised to a partner."
+
+
+class ProposalKind(Vocabulary):
+    """What sort of document or package a proposal is."""
+
+    PLAN = "plan", "A plan to settle the conflict as a whole, usually in numbered points."
+    FRAMEWORK = "framework", "An outline of principles to be filled in by later agreements."
+    PACKAGE = "package", "A set of measures one party offers together ('a package of guarantees')."
+    JOINT_DOCUMENT = "joint_document", "A text drawn up together by several parties."
+
+
+class ProposalStatus(Vocabulary):
+    """Where a proposal stands, according to its claims."""
+
+    DRAFT = "draft", "Still being written; its contents may change."
+    TABLED = "tabled", "Put to the other parties for an answer."
+    ACCEPTED = "accepted", "Agreed to by the parties it was put to."
+    REJECTED = "rejected", "Turned down by a party it was put to."
+    SUPERSEDED = "superseded", "Replaced by a later version (see supersedes)."
+
+
+class ResponseKind(Vocabulary):
+    """How a party answers an offer, demand or proposal."""
+
+    WELCOMES = "welcomes", "Speaks well of it (praise, 'encouraging') without agreeing to it."
+    ACCEPTS = "accepts", "Agrees to it."
+    REJECTS = "rejects", "Turns it down."
 
 
 class Stance(Vocabulary):
@@ -163,6 +269,9 @@ class Stance(Vocabulary):
         "not_ruled_out",
         "The actor is reported not to have excluded the option; weaker than considers.",
     )
+    REQUESTS = "requests", "The actor asks another party for it, without making it a condition."
+    WELCOMES = "welcomes", "The actor speaks well of it without committing to it."
+    DISAGREES = "disagrees", "The actor says its view differs from another party's."
 
 
 class MeetingStatus(Vocabulary):
@@ -174,6 +283,15 @@ class MeetingStatus(Vocabulary):
     CANCELLED = "cancelled", "The meeting was called off."
 
 
+class MeetingKind(Vocabulary):
+    """What sort of meeting it is."""
+
+    SUMMIT = "summit", "A meeting of leaders, usually hosted by one of them."
+    TALKS = "talks", "Negotiations between delegations, often over several days."
+    CALL = "call", "A telephone or video call."
+    PRESS_CONFERENCE = "press_conference", "An appearance before the press, alone or jointly."
+
+
 class ParticipantRole(Vocabulary):
     """The part an actor plays in a meeting."""
 
@@ -181,6 +299,8 @@ class ParticipantRole(Vocabulary):
     DELEGATION_MEMBER = "delegation_member", "A member of a principal's delegation."
     PRESENT = "present", "Present, in a role the source does not specify."
     INVITED = "invited", "Invited or expected to attend a meeting not yet held."
+    HOST = "host", "Receives the others and chairs the meeting."
+    ABSENT = "absent", "Named by the source as not taking part ('Russia is not part of the talks')."
 
 
 class PloverEvent(Vocabulary):
@@ -218,4 +338,9 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     MeetingStatus,
     ParticipantRole,
     PloverEvent,
+    MeetingKind,
+    CommitmentKind,
+    ProposalKind,
+    ProposalStatus,
+    ResponseKind,
 )

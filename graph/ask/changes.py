@@ -16,7 +16,9 @@ Each side is a :class:`graph.ask.graph.Graph` (a build, a data folder, or an
 >>> d = diff(g.as_of(dt.date(2025, 8, 15)), g)
 >>> d.added["concessions"]  # doctest: +NORMALIZE_WHITESPACE
 ['russia-accepts-us-article-5-like-guarantee', 'russia-legislated-no-seizure-pledge',
- 'us-direct-security-commitment']
+ 'ukraine-accepts-military-caps', 'ukraine-cedes-donbas-territory',
+ 'ukraine-renounces-nato-ambitions', 'ukraine-withdraws-from-donetsk',
+ 'us-direct-security-commitment', 'us-offers-nato-style-guarantee']
 >>> d.removed["meetings"], d.changed, d.claims
 ([], [], [])
 """

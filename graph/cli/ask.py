@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from graph.cli.tables import rows_table
-from graph.options import ANSWER_FORMATS, PRESETS, STATUSES
+from graph.options import ANSWER_FORMATS, MODALITIES, PRESETS, STATUSES
 
 if TYPE_CHECKING:
     from graph.ask.graph import Graph
@@ -27,7 +27,8 @@ __all__ = ["graph_options", "open_graph", "register"]
 def register(subparsers: Any) -> None:
     """Add ``ask`` and its views to the command line."""
     ask = subparsers.add_parser(
-        "ask", help="who conceded what, meetings, positions, statements, an actor, a topic"
+        "ask",
+        help="who conceded what, proposals, meetings, positions, statements, an actor, a topic",
     )
     views = ask.add_subparsers(dest="view", required=True, metavar="VIEW")
 
@@ -35,6 +36,12 @@ def register(subparsers: Any) -> None:
         parser: argparse.ArgumentParser = views.add_parser(name, help=help_text)
         graph_options(parser)
         parser.add_argument("--as-of", metavar="DATE", help="only what was said by DATE")
+        parser.add_argument(
+            "--include-illustrative",
+            action="store_true",
+            help="count claims from illustrative (invented) sources too; by default they "
+            "change no status, count or answer",
+        )
         parser.add_argument("--format", choices=ANSWER_FORMATS, default="table")
         parser.set_defaults(run=run_ask)
         return parser
@@ -45,7 +52,19 @@ def register(subparsers: Any) -> None:
     p.add_argument("--beneficiary", metavar="ACTOR", help="an actor who gains from it")
     p.add_argument("--claimant", metavar="ACTOR", help="an actor who claims or denies it")
     p.add_argument("--topic", metavar="TOPIC", help="the topic (id or label)")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", choices=STATUSES, help="derived status of what is reported made")
+    p.add_argument("--exact", action="store_true",
+                   help="no roll-ups: the topic itself (not those under it), the actor itself "
+                   "(not its members)")
+    p.add_argument("--via-affiliation", action="store_true",
+                   help="also what the actors --by leads or speaks for concede, on those dates")
+    p.add_argument("--modality", choices=MODALITIES, help="made, offered, demanded, ...")
+    p = view("history", "everything said on a topic or by an actor, in date order")
+    p.add_argument("name", metavar="TOPIC_OR_ACTOR")
+    view("tensions", "records that pull against each other, with both sides' evidence")
+    p = view("proposals", "plans, packages and joint documents, with provisions and claims")
+    p.add_argument("--by", metavar="ACTOR", help="a claimed proposer or drafter")
+    p.add_argument("--status", metavar="STATUS", help="draft, tabled, accepted, rejected, ...")
     p = view("meetings", "meetings by participant, status and date range")
     p.add_argument("--participant", metavar="ACTOR")
     p.add_argument("--status", metavar="STATUS", help="held, planned, proposed or cancelled")
@@ -115,12 +134,15 @@ def run_ask(args: argparse.Namespace) -> int:
     """Run one ``detente ask`` view and print it."""
 
     graph: Graph = open_graph(args.data, args.build, args.endpoint, args)
+    if args.include_illustrative:
+        graph = graph.with_illustrative()
     if args.as_of:
         graph = graph.as_of(args.as_of)
     view = args.view
     if view == "actor":
         return _print_profile(graph.actor(args.name), args.format)
     rows: Rows[Any]
+    hint = None
     if view == "concessions":
         rows = graph.concessions(
             by=args.by,
@@ -129,7 +151,20 @@ def run_ask(args: argparse.Namespace) -> int:
             claimant=args.claimant,
             topic=args.topic,
             status=args.status,
+            modality=args.modality,
+            exact=args.exact,
+            via_affiliation=args.via_affiliation,
         )
+        if not rows and args.by and not args.via_affiliation and not args.exact:
+            from graph.ask.concessions import by_hint
+
+            hint = by_hint(graph, args.by)
+    elif view == "history":
+        rows = graph.history(args.name)
+    elif view == "tensions":
+        rows = graph.tensions()
+    elif view == "proposals":
+        rows = graph.proposals(by=args.by, status=args.status)
     elif view == "meetings":
         rows = graph.meetings(
             participant=args.participant, status=args.status, since=args.since, until=args.until
@@ -141,6 +176,8 @@ def run_ask(args: argparse.Namespace) -> int:
     else:
         rows = graph.topic(args.name)
     _print_rows(rows, args.format, title=view if view != "topic" else f"topic {args.name}")
+    if hint:
+        print(f"detente: {hint}", file=sys.stderr)
     return 0
 
 

@@ -18,8 +18,8 @@ def run_check(args: argparse.Namespace) -> int:
     import sys
     import warnings
 
+    from graph.ask.summary import summary_lines
     from schemas.loader import load
-    from schemas.summary import summary_lines
     from schemas.texts import AmbiguousQuote
 
     with warnings.catch_warnings(record=True) as caught:

@@ -22,9 +22,9 @@ __all__ = ["claim_kinds", "compiler_version", "source_keys"]
 
 # the modules whose code decides the lines a record compiles to
 _FINGERPRINTED = (
-    *("graph/compile/quads.py", "graph/compile/keys.py", "graph/rdf/ntriples.py"),
-    *("graph/rdf/terms.py", "graph/rdf/iris.py", "graph/rdf/skos.py"),
-    *("schemas/vocab.py", "schemas/models.py"),
+    *("graph/compile/quads.py", "graph/compile/records.py", "graph/compile/keys.py"),
+    *("graph/rdf/ntriples.py", "graph/rdf/terms.py", "graph/rdf/iris.py", "graph/rdf/skos.py"),
+    *("schemas/vocab.py", "schemas/models.py", "schemas/negotiation.py"),
 )
 
 
@@ -68,11 +68,16 @@ def source_keys(corpus: Corpus, base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def claim_kinds(corpus: Corpus) -> dict[str, str]:
+    """The IRI kind of every record a statement (or a response) can point to, by id."""
     kinds: dict[str, str] = {}
     for kind, section in (
         ("meeting", corpus.meetings),
         ("concession", corpus.concessions),
         ("position", corpus.positions),
+        ("commitment", corpus.commitments),
+        ("proposal", corpus.proposals),
+        ("provision", corpus.provisions),
+        ("response", corpus.responses),
     ):
         kinds.update(dict.fromkeys(section, kind))
     return kinds

@@ -72,6 +72,9 @@ Statement (../{id})      a det:Statement; dcterms:source source;                
                          oa:start, oa:end xsd:nonNegativeInteger))
 =======================  ======================================================  ========
 
+Proposals (with provisions), commitments, responses and the fields the later reports
+added (relays, revisions, restatements, demands) map in :mod:`graph.compile.records`.
+
 A concession is never a bare "Russia conceded X" triple: it is a node whose
 only link to what happened is the statements that ``det:supports`` it.
 Affiliation on a date ``?d`` in SPARQL::
@@ -104,6 +107,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from graph.compile import records
 from graph.compile.compiled import Compiled
 from graph.compile.keys import claim_kinds
 from graph.rdf import ntriples as nt
@@ -114,6 +118,7 @@ from graph.rdf.terms import DEFAULT_BASE, PREFIXES
 from schemas.corpus import Corpus
 from schemas.errors import DataError, Problem
 from schemas.models import Actor, Concession, Meeting, Position, Source, Statement, Topic
+from schemas.negotiation import Commitment, Proposal, Response
 from schemas.vocab import ActorKind, SourceKind, Vocabulary
 
 if TYPE_CHECKING:  # rdflib loads only for compile(), off the build path
@@ -140,8 +145,12 @@ _SOURCE_TYPES = {
     SourceKind.OFFICIAL_STATEMENT: SDO.Article,
     SourceKind.SOCIAL_MEDIA_POST: SDO.SocialMediaPosting,
     SourceKind.ILLUSTRATIVE: SDO.CreativeWork,
+    SourceKind.RESTATEMENT: SDO.CreativeWork,
 }
-_R = TypeVar("_R", Actor, Topic, Meeting, Concession, Position, Source, Statement)
+_R = TypeVar(
+    "_R",
+    Actor, Topic, Meeting, Concession, Position, Source, Statement, Proposal, Commitment, Response,
+)  # fmt: skip
 _IRI_UNSAFE = frozenset('<>"{}|\\^` \t\n\r')
 
 
@@ -191,10 +200,16 @@ class _Compiler:
             self.record(self.topic, self.c.topics[key])
         for key in sorted(self.c.meetings):
             self.record(self.meeting, self.c.meetings[key])
+        for key in sorted(self.c.proposals):
+            self.record(lambda p: records.proposal(self, p), self.c.proposals[key])
         for key in sorted(self.c.concessions):
             self.record(self.concession, self.c.concessions[key])
+        for key in sorted(self.c.commitments):
+            self.record(lambda c: records.commitment(self, c), self.c.commitments[key])
         for key in sorted(self.c.positions):
             self.record(self.position, self.c.positions[key])
+        for key in sorted(self.c.responses):
+            self.record(lambda r: records.response(self, r), self.c.responses[key])
         graphs[mint("graph", "vocabulary")] = list(scheme_triples())
         self.sources(graphs, reuse)
         return Compiled(graphs, self.m.base)
@@ -293,6 +308,7 @@ class _Compiler:
             self.emit(m, SDO.position, nt.integer(i))
             self.emit(role, A, ORG.Role)
             self.emit(role, SKOS.prefLabel, nt.literal(aff.role))
+        records.actor_extras(self, s, a)
         self.opt(s, SKOS.editorialNote, _lit(a.note))
 
     def topic(self, t: Topic) -> None:
@@ -302,6 +318,7 @@ class _Compiler:
         self.concept(s, DET.topicKind, t.kind)
         self.opt(s, SKOS.definition, _lit(t.description))
         self.opt(s, SKOS.broader, self.ref("topic", t.broader))
+        records.topic_extras(self, s, t)
 
     def meeting(self, m: Meeting) -> None:
         s = self.node("meeting", m.id)
@@ -320,6 +337,7 @@ class _Compiler:
             self.emit(node, DET.participant, self.node("actor", part.actor))
             self.concept(node, DET.participantRole, part.role)
             self.emit(node, SDO.position, nt.integer(i))
+        records.meeting_extras(self, s, m)
         self.opt(s, SKOS.editorialNote, _lit(m.note))
 
     def concession(self, c: Concession) -> None:
@@ -356,6 +374,7 @@ class _Compiler:
         self.opt(s, DET.madeOn, _date(c.made_on))
         if c.plover is not None:
             self.concept(s, DET.ploverEvent, c.plover)
+        records.concession_extras(self, s, c)
         self.opt(s, SKOS.editorialNote, _lit(c.note))
 
     def position(self, p: Position) -> None:
@@ -393,6 +412,7 @@ class _Compiler:
             DET.furnitureList,
             ("source", src.id, "furniture"),
         )
+        records.source_extras(self, s, src)
         self.opt(s, SKOS.editorialNote, _lit(src.note))
 
     def statement(self, st: Statement) -> None:
@@ -419,6 +439,7 @@ class _Compiler:
         ):
             terms = [self.claimable(st.id, x, name) for x in values]
             self.many(s, prop, values, terms, order, ("statement", st.id, name))
+        records.statement_extras(self, s, st)
         self.opt(s, SKOS.editorialNote, _lit(st.note))
         ev = st.evidence
         if ev is not None:

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from pydantic import ValidationError as PydanticError
 from rdflib import Graph, Literal, URIRef
 
+from graph.compile import readrecords
 from graph.rdf.iris import Minter
 from graph.rdf.skos import member
 from graph.rdf.terms import DEFAULT_BASE, PREFIXES
@@ -163,6 +164,15 @@ class _Reader:
             raise DataError([Problem("<rdf>", 0, "(rdf)", f"{term.value} is not a record IRI", "")])
         return parsed[1]
 
+    def integer(self, s: str, p: str) -> int | None:
+        value = self.opt(s, p)
+        return None if value is None else int(value.value)
+
+    def kind_of(self, term: Term | None) -> str | None:
+        """The kind of record (``concession``, ``topic``, ...) an IRI was minted for."""
+        parsed = None if term is None else self.m.parse(term.value)
+        return None if parsed is None else parsed[0]
+
     def concept(self, s: str, p: str) -> Any:
         value = self.opt(s, p)
         return None if value is None else member(value.value)
@@ -200,10 +210,16 @@ class _Reader:
                 c.topics[self.rid(s)] = self.topic(s)
             for s in self.of_type("det:Meeting"):
                 c.meetings[self.rid(s)] = self.meeting(s)
+            for s in self.of_type("det:Proposal"):
+                c.proposals[self.rid(s)] = readrecords.proposal(self, s)
             for s in self.of_type("det:Concession"):
                 c.concessions[self.rid(s)] = self.concession(s)
+            for s in self.of_type("det:Commitment"):
+                c.commitments[self.rid(s)] = readrecords.commitment(self, s)
             for s in self.of_type("det:Position"):
                 c.positions[self.rid(s)] = self.position(s)
+            for s in self.of_type("det:Response"):
+                c.responses[self.rid(s)] = readrecords.response(self, s)
             for s in self.of_type("det:Source"):
                 c.sources[self.rid(s)] = self.source(s)
             for s in self.of_type("det:Statement"):
@@ -229,6 +245,7 @@ class _Reader:
             name=self.text(s, "schema:name"),
             kind=self.concept(s, "det:actorKind"),
             aliases=self.ordered(s, "skos:altLabel", "det:aliasList"),
+            member_count=self.integer(s, "det:memberCount"),
             wikidata=wikidata.value.removeprefix(_P["wd"]) if wikidata else None,
             affiliations=[
                 Affiliation(
@@ -249,6 +266,7 @@ class _Reader:
             kind=self.concept(s, "det:topicKind"),
             description=self.text(s, "skos:definition"),
             broader=self.id(self.opt(s, "skos:broader")),
+            also_broader=self.ordered(s, "det:furtherBroader", "det:furtherBroaderList", ids=True),
         )
 
     def meeting(self, s: str) -> Meeting:
@@ -259,6 +277,7 @@ class _Reader:
             end=self.date(s, "schema:endDate"),
             location=self.text(s, "schema:location"),
             status=self.concept(s, "schema:eventStatus"),
+            kind=self.concept(s, "det:meetingKind"),
             participants=[
                 Participant(
                     actor=self.id(self.one(n, "det:participant")),
@@ -282,6 +301,9 @@ class _Reader:
             form=self.concept(s, "det:concessionForm"),
             modality=self.concept(s, "det:modality"),
             made_at=self.id(self.opt(s, "det:madeAt")),
+            also_topics=self.ordered(s, "det:furtherTopic", "det:furtherTopicList", ids=True),
+            demanded_by=self.ordered(s, "det:demandedBy", "det:demandedByList", ids=True),
+            proposed_in=self.id(self.opt(s, "det:proposedIn")),
             made_on=self.date(s, "det:madeOn"),
             plover=self.concept(s, "det:ploverEvent"),
             note=self.text(s, "skos:editorialNote"),
@@ -311,6 +333,8 @@ class _Reader:
             text=self.text(s, "det:textFile"),
             sha256=self.text(s, "det:sha256"),
             furniture=self.ordered(s, "det:furniture", "det:furnitureList"),
+            restates=readrecords.original(self, s),
+            truncated=self.opt(s, "det:truncated") is not None,
             note=self.text(s, "skos:editorialNote"),
         )
 
@@ -332,6 +356,8 @@ class _Reader:
             date_note=self.text(s, "det:dateNote"),
             text=self.text(s, "schema:text"),
             reported_by=self.id(self.opt(s, "det:reportedBy")),
+            via=self.ordered(s, "det:via", "det:viaList", ids=True),
+            revises=self.id(self.opt(s, "det:revises")),
             supports=self.ordered(s, "det:supports", "det:supportsList", ids=True),
             denies=self.ordered(s, "det:denies", "det:deniesList", ids=True),
             evidence=self.evidence(evidence.value) if evidence else None,

@@ -68,7 +68,7 @@ def who_met_whom(
     >>> e.pair, e.present
     (('donald-trump', 'vladimir-putin'), ('marco-rubio', 'steve-witkoff'))
     >>> len(who_met_whom(corpus, statuses=("held", "planned", "proposed")))
-    12
+    31
     """
     wanted = set(statuses)
     who = corpus.resolve_actor(actor).id if actor is not None else None
@@ -145,7 +145,7 @@ def centrality(corpus: Corpus, measure: Measure = "degree") -> list[tuple[str, f
 
     >>> from schemas import load
     >>> centrality(load("data"))[0][0]
-    'donald-trump'
+    'volodymyr-zelenskyy'
     """
     import networkx as nx
 
@@ -278,7 +278,12 @@ def single_speaker_claims(
     ... # doctest: +NORMALIZE_WHITESPACE
     [('russia-accepts-us-article-5-like-guarantee', 'steve-witkoff'),
      ('russia-legislated-no-seizure-pledge', 'steve-witkoff'),
-     ('us-direct-security-commitment', 'marco-rubio')]
+     ('ukraine-accepts-military-caps', 'charles-maynes'),
+     ('ukraine-cedes-donbas-territory', 'charles-maynes'),
+     ('ukraine-renounces-nato-ambitions', 'charles-maynes'),
+     ('ukraine-withdraws-from-donetsk', 'united-states'),
+     ('us-direct-security-commitment', 'marco-rubio'),
+     ('us-offers-nato-style-guarantee', 'unnamed-us-officials-berlin')]
     """
     sections = {
         "concession": set(corpus.concessions),

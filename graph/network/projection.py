@@ -24,8 +24,11 @@ kind                from -> to                     meaning
 ``broader``         topic -> topic                 the topic hierarchy
 ==================  =============================  ======================================
 
-The last seven kinds are additions: without them affiliations (the basis of "who speaks
-for whom"), positions, the topic tree and nested speech would be lost from the picture.
+Proposals, provisions, commitments and responses add nodes and edges of their own
+(``proposes``, ``has_provision``, ``points_to``, ``demanded``, ``relayed_by``, ...): see
+:mod:`graph.network.records`. The last seven kinds of the table are additions: without
+them affiliations (the basis of "who speaks for whom"), positions, the topic tree and
+nested speech would be lost from the picture.
 
 In memory, attributes are ``str``, ``int``, ``bool``, ``datetime.date`` or tuples of
 ``str``; :func:`flatten` turns them into what GraphML and GEXF can hold (dates as ISO
@@ -46,10 +49,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.network import records
+from graph.network.kinds import EdgeKind, NodeKind, claimed_kind, node_id
 from schemas.corpus import Corpus
 from schemas.errors import NotFoundError, UsageError
 from schemas.models import Actor
@@ -74,60 +78,8 @@ __all__ = [
 LIST_SEPARATOR = "; "
 
 
-class NodeKind(StrEnum):
-    """The types of node in the projection."""
-
-    ACTOR = "actor"
-    CONCESSION = "concession"
-    TOPIC = "topic"
-    MEETING = "meeting"
-    POSITION = "position"
-    STATEMENT = "statement"
-    SOURCE = "source"
-
-
-class EdgeKind(StrEnum):
-    """The types of edge in the projection (see the module table)."""
-
-    CONCEDED = "conceded"
-    CONCEDED_TO = "conceded_to"
-    BENEFITS = "benefits"
-    CLAIMS = "claims"
-    SAID_BY = "said_by"
-    ATTENDED = "attended"
-    ABOUT = "about"
-    REPORTED_IN = "reported_in"
-    HOLDS = "holds"
-    AFFILIATED_WITH = "affiliated_with"
-    MADE_AT = "made_at"
-    SAID_AT = "said_at"
-    VIA = "via"
-    REPORTED_BY = "reported_by"
-    BROADER = "broader"
-
-
-def node_id(kind: NodeKind | str, record_id: str) -> str:
-    """The stable, readable node id of a record.
-
-    >>> node_id(NodeKind.ACTOR, "russia")
-    'actor:russia'
-    """
-    return f"{NodeKind(kind).value}:{record_id}"
-
-
 def _speaker_node(corpus: Corpus, speaker: str) -> str:
     return node_id(NodeKind.SOURCE if speaker in corpus.sources else NodeKind.ACTOR, speaker)
-
-
-def _claimed_kind(corpus: Corpus, record_id: str) -> NodeKind | None:
-    for kind, section in (
-        (NodeKind.CONCESSION, corpus.concessions),
-        (NodeKind.POSITION, corpus.positions),
-        (NodeKind.MEETING, corpus.meetings),
-    ):
-        if record_id in section:
-            return kind
-    return None
 
 
 def project(corpus: Corpus) -> nx.MultiDiGraph:
@@ -139,11 +91,12 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
     >>> from schemas import load
     >>> g = project(load("data"))
     >>> sorted({k for *_, k in g.edges(keys=True)})[:4]
-    ['about', 'affiliated_with', 'attended', 'benefits']
+    ['about', 'affiliated_with', 'asks_of', 'attended']
     """
     import networkx as nx
 
     from graph.ask.status import status_of
+    from graph.ask.words import status_word
 
     g = nx.MultiDiGraph(name="detente")
     add_node = g.add_node
@@ -196,12 +149,14 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             source_kind=s.kind.value,
         )
     for c in sorted(corpus.concessions.values(), key=lambda c: c.id):
+        corroboration = status_of(corpus, c.id).value
         add_node(
             node_id(NodeKind.CONCESSION, c.id),
             kind="concession",
             record_id=c.id,
             label=c.summary,
-            status=status_of(corpus, c.id).value,
+            status=status_word(c.modality.value, corroboration),
+            corroboration=corroboration,
             concession_kind=c.kind.value,
             modality=c.modality.value,
             form=c.form.value,
@@ -238,6 +193,8 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             source=st.source,
             note=st.note,
         )
+
+    records.add_nodes(g, corpus)
 
     for a in sorted(corpus.actors.values(), key=lambda a: a.id):
         for aff in a.affiliations:
@@ -289,7 +246,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             edge(sid, node_id("statement", st.reported_by), EdgeKind.REPORTED_BY)
         for polarity, ids in (("asserts", st.supports), ("denies", st.denies)):
             for rid in ids:
-                kind = _claimed_kind(corpus, rid)
+                kind = claimed_kind(corpus, rid)
                 if kind is not None:
                     edge(
                         sid,
@@ -299,6 +256,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
                         date=st.date,
                         date_precision=st.date_precision.value,
                     )
+    records.add_edges(corpus, edge)
     for c in corpus.concessions.values():  # who claims it, summarised on the node itself
         counts: dict[str, int] = {}
         for st in corpus.supporting(c.id):
@@ -328,7 +286,7 @@ def actor_graph(corpus: Corpus) -> nx.DiGraph:
     >>> ag.edges["russia", "united-states"]["concessions"]
     2
     >>> ag.edges["donald-trump", "vladimir-putin"]["meetings"]
-    2
+    3
     """
     import networkx as nx
 
@@ -408,7 +366,10 @@ def focus(graph: nx.MultiDiGraph, center: str, radius: int = 2) -> nx.MultiDiGra
     >>> sub = focus(g, "actor:ukraine", radius=1)
     >>> sorted(n for n in sub if n.startswith("concession:"))
     ['concession:russia-accepts-us-article-5-like-guarantee', \
-'concession:russia-legislated-no-seizure-pledge', 'concession:us-direct-security-commitment']
+'concession:russia-legislated-no-seizure-pledge', 'concession:ukraine-accepts-military-caps', \
+'concession:ukraine-cedes-donbas-territory', 'concession:ukraine-renounces-nato-ambitions', \
+'concession:ukraine-withdraws-from-donetsk', 'concession:us-direct-security-commitment', \
+'concession:us-offers-nato-style-guarantee']
     """
     import networkx as nx
 

@@ -63,6 +63,10 @@ _KIND_ORDER = (
     "source",
     "statement",
     "graph",
+    "proposal",
+    "provision",
+    "commitment",
+    "response",
 )
 
 DEFAULT_BASE = "https://w3id.org/detente/id/"
@@ -107,6 +111,11 @@ DET_TERMS: tuple[str, ...] = (
     "Participation",  # an actor's part in a meeting (schema:Role)
     "Concession",  # a claimed concession
     "Position",  # an actor's claimed stance on a topic
+    "Undertaking",  # a concession or a commitment
+    "Commitment",  # a claimed pledge among partners
+    "Proposal",  # a claimed plan, package or joint document
+    "Provision",  # one point of a proposal
+    "Response",  # a claimed answer to an offer, demand or proposal
     # concept-valued properties (values are detv: SKOS concepts)
     "actorKind",
     "sourceKind",
@@ -120,10 +129,16 @@ DET_TERMS: tuple[str, ...] = (
     "stance",
     "participantRole",
     "ploverEvent",
+    "meetingKind",
+    "commitmentKind",
+    "proposalKind",
+    "proposalStatus",
+    "responseKind",
     # sources
     "textFile",  # path of the stored plain text
     "sha256",  # SHA-256 of the stored text
     "furniture",  # a passage that is not body text
+    "truncated",  # the stored text ends mid-sentence
     # statements
     "venueLabel",  # where it was said, as the source names it
     "outlet",  # the media-outlet actor it was said to
@@ -133,6 +148,8 @@ DET_TERMS: tuple[str, ...] = (
     "supports",  # a concession, position or meeting it asserts
     "denies",  # a concession, position or meeting it denies
     "evidence",  # the passage of the source it stands on
+    "via",  # an outlet that relayed it before its source
+    "revises",  # an earlier statement of the same source it qualifies
     # concessions and positions
     "conceder",
     "concededTo",
@@ -141,6 +158,30 @@ DET_TERMS: tuple[str, ...] = (
     "madeAt",
     "madeOn",
     "heldBy",
+    "furtherTopic",
+    "demandedBy",
+    "proposedIn",
+    # topics and actors
+    "furtherBroader",
+    "memberCount",
+    # commitments
+    "committer",
+    "committedTo",
+    # proposals and provisions
+    "proposer",
+    "drafter",
+    "provisionCount",
+    "responseDeadline",
+    "responseFrom",
+    "deadlineNote",
+    "provision",
+    "number",
+    "asksOf",
+    "givesTo",
+    "pointsTo",
+    # responses
+    "responder",
+    "respondsTo",
     # meetings
     "participation",
     "participant",
@@ -152,6 +193,16 @@ DET_TERMS: tuple[str, ...] = (
     "concededToList",
     "beneficiaryList",
     "conditionList",
+    "viaList",
+    "furtherTopicList",
+    "furtherBroaderList",
+    "demandedByList",
+    "committedToList",
+    "proposerList",
+    "drafterList",
+    "responseFromList",
+    "asksOfList",
+    "givesToList",
 )
 """detente's classes and properties, each declared in ``schemas/ontology.ttl``."""
 
@@ -224,6 +275,7 @@ SDO = Terms(
         *("inLanguage", "location", "name", "position", "publisher", "startDate", "text"),
         *("url", "validFrom", "validThrough", "EventScheduled", "EventCancelled"),
         "EventStatusType",
+        "isBasedOn",
     ),
 )
 PROV = Terms(PREFIXES["prov"], ("wasAttributedTo",))
@@ -231,7 +283,10 @@ ORG = Terms(
     PREFIXES["org"],
     ("FormalOrganization", "Membership", "Role", "member", "organization", "role"),
 )
-DCT = Terms(PREFIXES["dcterms"], ("date", "identifier", "issued", "source", "subject", "title"))
+DCT = Terms(
+    PREFIXES["dcterms"],
+    ("date", "identifier", "issued", "source", "subject", "title", "replaces"),
+)
 SKOS = Terms(
     PREFIXES["skos"],
     ("Concept", "ConceptScheme", "altLabel", "broader", "definition", "editorialNote",

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.files import write_atomic
+from graph.synth import negotiation
 from graph.synth.text import (
     Names,
     claim_clause,
@@ -49,6 +50,7 @@ MIN_STATEMENTS = 20  # enough to assert every generated claim
 MAX_STATEMENTS = 1_000_000
 _EPOCH = dt.date(2024, 1, 1)
 _ROLES = ["President", "Foreign Minister", "Defence Minister", "spokesperson", "envoy"]
+_MODALITIES = ("made", "offered", "hypothetical", "demanded", "proposed", "expected")
 Progress = Callable[[int, int], None]
 
 
@@ -131,16 +133,18 @@ class _Writer:
         topics = self._topics(min(2000, 6 + n // 100))
         meetings = self._meetings(min(5000, max(3, n // 60)), people, states)
         concessions = self._concessions(max(3, n // 15), states, topics, meetings)
+        plans = negotiation.proposals(rng, concessions, topics, states)
         positions = self._positions(max(3, n // 12), actors, topics)
         self.people = people
         self.people_of = {s["id"]: [p for p in people if p["_state"] == s["id"]] for s in states}
-        self.claims = [*concessions, *positions, *meetings]
+        self.claims = [*concessions, *positions, *meetings, *negotiation.claimables(plans)]
         rng.shuffle(self.claims)
         self.outlets, self.meetings = outlets, meetings
         for name, records in (
             ("actors", actors),
             ("topics", topics),
             ("meetings", meetings),
+            ("proposals", plans),
             ("concessions", concessions),
             ("positions", positions),
         ):
@@ -155,8 +159,8 @@ class _Writer:
             if self.progress is not None:
                 self.progress(done, n)
         self.stats.sources = len(counts)
-        self.stats.counts.update(sources=len(counts), statements=n)
-        self.stats.files = 5 + 2 * len(counts)
+        self.stats.counts.update(sources=len(counts), statements=n, commitments=0, responses=0)
+        self.stats.files = 6 + 2 * len(counts)
         return self.stats
 
     # --- the shared records -------------------------------------------------------------
@@ -266,8 +270,10 @@ class _Writer:
                 "kind": kinds[i % len(kinds)],
                 "summary": f"{giver['name']} gives ground to {taker['name']} "
                 f"on {topic['label'].lower()}.",
-                "modality": ["made", "offered", "hypothetical"][i % 3],
+                "modality": _MODALITIES[i % len(_MODALITIES)],
             }
+            if c["modality"] == "demanded":
+                c["demanded_by"] = [taker["id"]]
             if i % 2 == 0:
                 c["beneficiaries"] = [taker["id"]]
                 c["form"] = ["verbal", "legislation", "written_agreement"][i % 3]
@@ -399,6 +405,8 @@ class _Writer:
             speaker = self._speaker(claim)
             st.update(speaker=speaker["id"], speaker_name=speaker["name"])
             st["venue"] = self._venue(rng, outlet)
+            if rng.random() < 0.1:  # relayed: said to another outlet, reported from its report
+                st["via"] = [rng.choice(self.outlets)["id"]]
             if roll < 0.6:
                 st.update(
                     mode="direct_quote",

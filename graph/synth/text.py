@@ -226,6 +226,10 @@ def claim_clause(rng: random.Random, claim: dict[str, Any]) -> str:
             "considers": "is weighing",
         }[claim["stance"]]
         return f"{claim['_actor']['name']} {verb} {claim['_label']}."
+    if ident.startswith(("proposal-", "provision-")):
+        verb = rng.choice(["put forward", "tabled", "circulated"])
+        what = "a draft on" if ident.startswith("provision-") else "the draft called"
+        return f"{claim['_actor']['name']} {verb} {what} {claim['_label']}."
     return f"the {claim['_label']} were on the agenda - {rng.choice(_FILLER)}."
 
 
@@ -274,7 +278,7 @@ def record_lines(record: dict[str, Any], indent: str) -> list[str]:
             isinstance(value, list)
             and value
             and isinstance(value[0], dict | str)
-            and (key in {"affiliations", "participants", "furniture"})
+            and (key in {"affiliations", "participants", "furniture", "provisions"})
         ):
             lines.append(f"{head}{key}:")
             lines.extend(f"{indent}    - {scalar(v)}" for v in value)

@@ -24,7 +24,7 @@ pySHACL runs with inference off and in place (:func:`check`).
 >>> from schemas import load
 >>> from graph.compile.quads import compile_quads
 >>> validate(compile_quads(load("data")))  # units checked; ValidationError on a violation
-2
+5
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def check_sources(
     >>> context = [line for name in compiled.graph_names()[:2] for line in compiled.graphs[name]
     ...            if line.split(" ", 2)[1] == RDF_TYPE]
     >>> check_sources(dict(list(compiled.graphs.items())[2:]), context, compiled.base)
-    1
+    4
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -211,6 +211,6 @@ def test_random_bytes_as_the_source_text(scratch: Path, blob: bytes) -> None:
         assert_loads_or_reports(scratch)
 
 
-def test_fuzz_harness_sees_the_seed_load(scratch: Path) -> None:
-    """The scratch copy is the seed itself, so a fuzz example that loads is a real load."""
-    assert load(scratch).counts()["statements"] == 21
+def test_fuzz_harness_sees_the_seed_load(scratch: Path, curated: Corpus) -> None:
+    """The scratch copy is the curated data itself, so a fuzz example that loads is a real load."""
+    assert load(scratch).counts() == curated.counts()

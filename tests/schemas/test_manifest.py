@@ -118,3 +118,34 @@ def test_removing_the_only_claimant_is_refused(data: Path) -> None:
         else:
             assert isinstance(found, Recheck), rel
     assert lonely, "the seed has sources that alone claim something"
+
+
+@pytest.mark.parametrize(
+    ("rel", "claimed"),
+    [
+        ("sources/2025-11-22_npr-28-point-plan.yaml", "us-28-point-plan-cede-donbas"),
+        ("sources/2025-12-16_digest-berlin.yaml", "merz-welcomes-us-offer"),
+        ("sources/2025-09-04_coalition-paris.yaml", "us-contributions-to-guarantees"),
+    ],
+)
+def test_a_later_report_is_rechecked_against_stubs_of_what_it_claims(
+    data: Path, rel: str, claimed: str
+) -> None:
+    """Provisions, proposals, commitments and responses are stubbed like concessions."""
+    facts = file_facts(data, load(data))
+    assert facts[rel].source is not None
+    path = data / rel
+    path.write_text(path.read_text(encoding="utf-8").replace("date_note: '", "date_note: 'x ", 1))
+    found = recheck(data, facts, [rel], [])
+    assert isinstance(found, Recheck), found
+    targets = {t for st in found.corpus.statements.values() for t in st.supports}
+    assert claimed in targets
+    assert claimed in {*found.corpus.provisions, *found.corpus.commitments,
+                       *found.corpus.responses, *found.corpus.proposals}
+
+
+def test_provisions_are_facts_of_their_proposal_file(data: Path) -> None:
+    facts = file_facts(data, load(data))
+    owner = facts["later-reports/proposals.yaml"].provisions
+    assert owner["us-28-point-plan-renounce-nato"] == "us-28-point-plan"
+    assert FileFacts.from_json(facts["later-reports/proposals.yaml"].to_json()).provisions == owner

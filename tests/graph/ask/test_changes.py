@@ -10,13 +10,14 @@ import pytest
 from graph.ask.changes import Change, diff
 from graph.ask.graph import Graph
 from tests.graph.seedit import RUSSIA_AQ, RUSSIA_LAW, US_COMMIT, add_statement, drop_concession
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
 def seed_graph() -> Graph:
-    return Graph.from_data(ROOT / "data")
+    return Graph.from_data(SEED_DATA)
 
 
 def test_a_graph_has_no_differences_with_itself(seed_graph: Graph) -> None:

@@ -13,6 +13,7 @@ import pytest
 from graph.ask.graph import Graph
 from graph.ask.results import Rows
 from graph.ask.rows import ClaimRow, ConcessionRow, Ref, solutions
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
 CLAIM_KEYS = {"statement", "speaker", "venue", "date", "quote", "source"}
@@ -20,7 +21,7 @@ CLAIM_KEYS = {"statement", "speaker", "venue", "date", "quote", "source"}
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return Graph.from_data(ROOT / "data")
+    return Graph.from_data(SEED_DATA)
 
 
 def test_concession_json_keys_are_stable(graph: Graph) -> None:

@@ -13,9 +13,10 @@ from graph.builder.incremental import MANIFEST
 from graph.builder.run import build
 from graph.cli import main
 from tests.graph.builds import OUTPUTS, copy_of, read_outputs, synth_corpus
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT / "data"
+SEED = SEED_DATA
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 
 from graph.builder.run import build
 from graph.builder.splice import Piece, _add
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
 OUTPUTS = ("detente.ttl", "detente.trig", "detente.jsonld")
@@ -26,7 +27,7 @@ def test_a_spliced_output_equals_the_cold_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy: str
 ) -> None:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SEED_DATA, data)
     build(data, tmp_path / "out")
     path = sorted((data / "sources").glob("*.yaml"))[0]
     text = path.read_text(encoding="utf-8")
@@ -68,7 +69,7 @@ def test_outputs_switched_since_the_manifest_are_left_alone(tmp_path: Path) -> N
     from graph.builder.splice import splice
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SEED_DATA, data)
     build(data, tmp_path / "out")
     before = _outputs(tmp_path / "out")
     cache = tmp_path / "out" / ".cache"

@@ -13,9 +13,10 @@ import pytest
 
 from graph.cli import main
 from tests.graph.seedit import RUSSIA_AQ, RUSSIA_LAW, add_statement
+from tests.seed import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
-DATA = str(ROOT / "data")
+DATA = str(SEED_DATA)
 
 
 def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -48,14 +49,18 @@ def test_ask_concessions_csv(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = ask(capsys, "ask", "concessions", "--format", "csv", "--data", DATA)
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["status"] for r in rows] == ["claimed", "claimed", "confirmed"]
+    assert [r["status"] for r in rows] == ["claimed", "claimed", "hypothetical"]
+    assert [r["corroboration"] for r in rows] == ["claimed", "claimed", "confirmed"]
+    assert rows[2]["answer"].startswith("hypothetical: floated by the conceder's side")
 
 
 @pytest.mark.parametrize(
     ("argv", "key", "expected"),
     [
         (["concessions", "--claimant", "Rubio"], "concession", ["us-direct-security-commitment"]),
-        (["concessions", "--status", "confirmed"], "concession", ["us-direct-security-commitment"]),
+        (["concessions", "--status", "confirmed"], "concession", []),
+        (["concessions", "--modality", "hypothetical"], "concession",
+         ["us-direct-security-commitment"]),
         (["concessions", "--topic", "legislated-no-seizure-pledge"], "concession", [RUSSIA_LAW]),
         (["concessions", "--to", "Kyiv"], "concession", ["us-direct-security-commitment"]),
         (["concessions", "--beneficiary", "Kyiv", "--by", "US"], "concession",

@@ -25,6 +25,7 @@ from graph.remote.http import (
 from schemas.corpus import Corpus
 from schemas.errors import EndpointError, UsageError
 from tests.graph.servers import Fake, counts, digest, oxigraph, server  # noqa: F401
+from tests.seed import SEED_DATA
 
 REGISTRY = "https://w3id.org/detente/id/graph/registry"
 
@@ -33,7 +34,7 @@ REGISTRY = "https://w3id.org/detente/id/graph/registry"
 def compiled() -> Compiled:
     from schemas import load
 
-    return compile_quads(load("data"))
+    return compile_quads(load(SEED_DATA))
 
 
 def local_counts(compiled: Compiled) -> dict[str, int]:
@@ -268,7 +269,7 @@ def test_killed_during_a_put_body_leaves_no_half_graph(compiled: Compiled, tmp_p
 def test_cli_push_from_a_build(tmp_path: Path, server, capsys) -> None:  # noqa: F811
     from graph.builder.run import build
 
-    build("data", tmp_path / "build", formats=("trig",))
+    build(SEED_DATA, tmp_path / "build", formats=("trig",))
     assert main(["push", "--build", str(tmp_path / "build"), "--endpoint", server.url]) == 0
     out = capsys.readouterr().out
     built = compiled_from_build(tmp_path / "build")
