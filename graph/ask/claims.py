@@ -36,7 +36,7 @@ from graph.ask.registry import Registry, concept_value, record_id
 from graph.ask.rows import ClaimRow, ConcessionRow, Ref
 from graph.ask.status import derive_status
 
-__all__ = ["ClaimRows", "counted", "read_claims", "read_relays", "verdict", "with_relays"]
+__all__ = ["ClaimRows", "counted", "read_claims", "read_relays", "verdict"]
 
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
 """Claims as (denies, rows) groups; a row is (record, statement, speaker, mode, venue, date,
@@ -44,13 +44,17 @@ precision, quote, source), IRIs and lexical forms as the claim queries return th
 
 
 def read_claims(
-    groups: ClaimRows, registry: Registry, conceders: dict[str, str] | None = None
+    groups: ClaimRows,
+    registry: Registry,
+    conceders: dict[str, str] | None = None,
+    relays: dict[str, tuple[Ref, ...]] | None = None,
 ) -> dict[str, list[ClaimRow]]:
     """Claims by record id, each list by date then statement; speakers named by ``registry``.
 
     With ``conceders`` (record id -> conceder id), a claim about such a record
     is on the conceder's side when its speaker speaks for the conceder on the
-    claim's date. Values that repeat (dates, concepts, speakers) are worked out
+    claim's date. ``relays`` (statement id -> outlets, :func:`read_relays`) fills
+    each claim's ``via``. Values that repeat (dates, concepts, speakers) are worked out
     once per call, and the dated rule runs only where a chain of affiliations
     links the speaker to the conceder at all (:meth:`Registry.closure`).
     """
@@ -62,6 +66,7 @@ def read_claims(
     refs: dict[str, Ref] = {}
     sides: dict[tuple[str, str, dt.date], bool] = {}
     conceder_of = (conceders or {}).get
+    relayed = (relays or {}).get
     for denies, rows in groups:
         for record, st, speaker, mode, venue, date, prec, quote, source in rows:
             rid = known.get(record)
@@ -89,8 +94,11 @@ def read_claims(
             if said_as is None:
                 said_as = concepts[mode] = concept_value(mode, "statement-mode")
             statement = st[st.rfind("/") + 1 :]  # record_id, inlined: one per claim
+            via = relayed(statement, ())
             out[rid].append(
-                ClaimRow(statement, who, venue, day, precision, quote, src, said_as, denies, side)
+                ClaimRow(
+                    statement, who, venue, day, precision, quote, src, said_as, denies, side, via
+                )
             )
     for claims in out.values():
         claims.sort(key=_claim_order)
@@ -155,16 +163,3 @@ def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str
         out[sid] = tuple(registry.ref(o) for o in order)
     return out
 
-
-def with_relays(
-    claims: dict[str, list[ClaimRow]], relays: dict[str, tuple[Ref, ...]]
-) -> dict[str, list[ClaimRow]]:
-    """``claims`` with each claim's ``via`` filled in from ``relays`` (by statement id)."""
-    if not relays:
-        return claims
-    for rows in claims.values():
-        for i, claim in enumerate(rows):
-            via = relays.get(claim.statement)
-            if via:
-                rows[i] = replace(claim, via=via)
-    return claims
