@@ -140,6 +140,9 @@ def bench(open_engine: Opener, repeat: int) -> None:
         ("positions", fresh("positions")),
         ("statements", fresh("statements")),
         ("topic TOPIC", fresh("topic", name=topic)),
+        ("history TOPIC", fresh("history", name=topic)),
+        ("history ACTOR", fresh("history", name=conceder)),
+        ("tensions", fresh("tensions")),
     ]
     print(f"{'query':30} {'cold ms':>9} {'median ms':>10} {'rows':>8}")
     engine = open_engine()

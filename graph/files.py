@@ -34,6 +34,7 @@ switch is all-or-nothing.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import tempfile
@@ -43,7 +44,26 @@ from types import TracebackType
 
 from schemas.errors import UsageError
 
-__all__ = ["CURRENT", "GENERATIONS", "Generation", "write_atomic", "write_via"]
+__all__ = [
+    "BUILD_FILES",
+    "CURRENT",
+    "GENERATIONS",
+    "INPUTS",
+    "Generation",
+    "build_file",
+    "check_output",
+    "forget_inputs",
+    "inputs_match",
+    "write_atomic",
+    "write_inputs",
+    "write_via",
+]
+
+BUILD_FILES = ("detente.nq", "detente.trig")
+"""Files of a build folder that hold every named graph, in order of preference."""
+
+INPUTS = ".inputs.json"
+"""What a build read: every file of its data folder with its stat (:func:`write_inputs`)."""
 
 
 def write_via(path: str | os.PathLike[str], write: Callable[[str], object]) -> Path:
@@ -198,3 +218,103 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def build_file(folder: str | Path) -> Path | None:
+    """The file of a build folder holding every named graph, or None.
+
+    A file that the last ``detente build`` published (a link into ``.current``) wins
+    over one left beside it, say by ``detente export --out build/detente.nq``; among
+    files of the same kind, :data:`BUILD_FILES` order, then the newest.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "detente.nq").write_text("")
+    >>> with Generation(out) as gen:
+    ...     _ = gen.path("detente.trig").write_text("")
+    ...     gen.commit(["detente.trig"])
+    >>> build_file(out).name
+    'detente.trig'
+    """
+    root = Path(folder)
+    found = [root / name for name in BUILD_FILES if (root / name).is_file()]
+    published = [
+        path for path in found if path.is_symlink() and path.readlink().parts[:1] == (CURRENT,)
+    ]
+    if published:
+        return published[0]
+    return max(found, key=lambda path: path.stat().st_mtime_ns, default=None)
+
+
+def write_inputs(out: str | Path, stats: dict[str, tuple[int, int, int, int]] | None) -> None:
+    """Record what a build read (``stats`` from :func:`schemas.manifest.scan`, taken before).
+
+    Written after the outputs are published, and removed before (:func:`forget_inputs`),
+    so that it exists only when it describes the outputs there. None (a data folder
+    with links or special files) records nothing: such a build is never taken as fresh.
+    """
+    if stats is not None:
+        data = json.dumps({"files": {k: list(v) for k, v in stats.items()}}, sort_keys=True)
+        write_atomic(Path(out) / INPUTS, data.encode())
+
+
+def forget_inputs(out: str | Path) -> None:
+    """Remove the record of a build's inputs (its outputs are about to change)."""
+    (Path(out) / INPUTS).unlink(missing_ok=True)
+
+
+def inputs_match(out: str | Path, data: str | Path) -> bool:
+    """True when the data folder holds exactly the files, unchanged, that the build read.
+
+    A file added, edited, deleted or moved makes it False, whatever the times say.
+
+    >>> import tempfile
+    >>> from schemas.manifest import scan
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "data").mkdir(), (root / "build").mkdir()
+    (None, None)
+    >>> _ = (root / "data" / "a.yaml").write_text("actors: []")
+    >>> write_inputs(root / "build", scan(root / "data"))
+    >>> inputs_match(root / "build", root / "data")
+    True
+    >>> (root / "data" / "a.yaml").unlink()
+    >>> inputs_match(root / "build", root / "data")
+    False
+    """
+    from schemas.manifest import scan
+
+    try:
+        recorded = json.loads((Path(out) / INPUTS).read_bytes())["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    now = scan(Path(data))
+    if now is None or not isinstance(recorded, dict):
+        return False
+    return {k: list(v) for k, v in now.items()} == recorded
+
+
+def check_output(out: str | Path, data: str | Path, folder: bool) -> None:
+    """UsageError unless ``out`` may receive outputs made from the data folder ``data``.
+
+    ``folder``: ``out`` is a build folder (else one file). Refused: a file where a
+    folder is wanted and the reverse, a filesystem root, the data folder itself,
+    anything inside it, and a folder that holds it (outputs never overwrite records).
+
+    >>> check_output("build", "data", folder=True)
+    >>> check_output("data/actors.yaml", "data", folder=False)
+    Traceback (most recent call last):
+    ...
+    schemas.errors.UsageError: --out data/actors.yaml is inside the data folder data; \
+write outputs elsewhere
+    """
+    target, source = Path(out).resolve(), Path(data).resolve()
+    if folder and target.exists() and not target.is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder for the build")
+    if not folder and target.is_dir():
+        raise UsageError(f"--out {out} is a folder; give the file to write")
+    if target == Path(target.anchor):
+        raise UsageError(f"--out {out} is the root of the filesystem; give a folder of its own")
+    if target == source or target.is_relative_to(source):
+        raise UsageError(f"--out {out} is inside the data folder {data}; write outputs elsewhere")
+    if folder and source.is_relative_to(target):
+        raise UsageError(f"--out {out} holds the data folder {data}; give a folder of its own")

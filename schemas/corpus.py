@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 
 from schemas.errors import NotFoundError
 from schemas.models import (
@@ -235,19 +234,11 @@ class Corpus:
         raise NotFoundError("actor", name, self.closest_actors(name))
 
     def closest_actors(self, name: str, n: int = 3) -> list[str]:
-        """Up to ``n`` 'id (surface form)' suggestions for a mistyped actor."""
-        names = self._names()
-        hits = get_close_matches(name.strip().casefold(), list(names), n=n, cutoff=0.5)
-        out: list[str] = []
-        seen: set[str] = set()
-        for hit in hits:
-            actor = self.actors[names[hit]]
-            if actor.id in seen:
-                continue
-            seen.add(actor.id)
-            surface = next(f for f in (actor.id, actor.name, *actor.aliases) if f.casefold() == hit)
-            out.append(actor.id if surface == actor.id else f"{actor.id} ({surface})")
-        return out
+        """Up to ``n`` 'id (surface form)' suggestions for a mistyped actor or alias."""
+        from schemas.suggest import closest
+
+        forms = {form: a.id for a in self.actors.values() for form in (a.id, a.name, *a.aliases)}
+        return closest(name, forms, n)
 
     def _names(self) -> dict[str, str]:
         names: dict[str, str] | None = self.__dict__.get("_name_index")

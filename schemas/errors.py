@@ -81,7 +81,8 @@ class NotFoundError(DetenteError):
         self.value = value
         self.candidates = list(candidates)
         hint = f"; closest: {', '.join(self.candidates)}" if self.candidates else ""
-        super().__init__(f"unknown {what} {value!r}{hint}")
+        cut = value if len(value) <= 80 else f"{value[:80]}... ({len(value):,} characters)"
+        super().__init__(f"unknown {what} {cut!r}{hint}")
 
 
 class ValidationError(DetenteError):

@@ -25,7 +25,7 @@ from typing import overload
 
 from schemas.models import Evidence
 
-__all__ = ["CONTEXT", "NormalText", "closest_passage", "locate", "normalise"]
+__all__ = ["CONTEXT", "WHOLE_TEXT_HINT", "NormalText", "closest_passage", "locate", "normalise"]
 
 CONTEXT = 32
 _FOLD = {
@@ -156,19 +156,57 @@ def evidence_at(text: str, start: int, end: int) -> Evidence:
     )
 
 
-def closest_passage(quote: str, text: str) -> str:
-    """The stretch of ``text`` most like ``quote``, for 'did you mean' hints."""
-    norm = NormalText(text)
+WHOLE_TEXT_HINT = 20_000
+"""Texts up to this many characters are searched whole for a hint; longer ones by windows."""
+
+_WORD = re.compile(r"\w{3,}")
+_WORDS_TRIED = 12
+_PLACES_PER_WORD = 8
+
+
+def closest_passage(quote: str, text: str | NormalText) -> str:
+    """The stretch of ``text`` most like ``quote``, for 'did you mean' hints.
+
+    The work is bounded whatever the text's size: a text over
+    :data:`WHOLE_TEXT_HINT` characters is not compared whole, but around the
+    first few places where the quote's longest words occur (a dozen words, eight
+    places each, found by ``str.find``), so a hint on a 50 MB text costs a few
+    scans of it rather than a comparison with every character.
+    """
+    norm = text if isinstance(text, NormalText) else NormalText(text)
     needle = normalise(quote)[:300]  # a hint needs no more; keeps a huge quote cheap
-    if not needle or not norm.folded:
+    folded = norm.folded
+    if not needle or not folded:
         return ""
-    matcher = SequenceMatcher(None, norm.folded, needle, autojunk=False)
-    block = matcher.find_longest_match(0, len(norm.folded), 0, len(needle))
-    lo = max(0, block.a - block.b)
-    hi = min(len(norm.folded), lo + len(needle))
-    while lo > 0 and norm.folded[lo - 1] != " ":
+    best: tuple[int, int, int] | None = None  # (size, start in folded, start in needle)
+    for lo, hi in _windows(folded, needle):
+        matcher = SequenceMatcher(None, folded[lo:hi], needle, autojunk=False)
+        block = matcher.find_longest_match(0, hi - lo, 0, len(needle))
+        if best is None or block.size > best[0]:
+            best = (block.size, lo + block.a, block.b)
+    if best is None or best[0] == 0:
+        return ""
+    lo = max(0, best[1] - best[2])
+    hi = min(len(folded), lo + len(needle))
+    while lo > 0 and folded[lo - 1] != " ":
         lo -= 1
-    while hi < len(norm.folded) and norm.folded[hi] != " ":
+    while hi < len(folded) and folded[hi] != " ":
         hi += 1
-    passage = text[norm.origin[lo] : norm.origin[hi - 1] + 1] if hi > lo else ""
+    passage = norm.text[norm.original(lo) : norm.original(hi - 1) + 1] if hi > lo else ""
     return " ".join(passage.split())
+
+
+def _windows(folded: str, needle: str) -> list[tuple[int, int]]:
+    """Stretches of ``folded`` worth comparing with ``needle`` (the whole of a short text)."""
+    if len(folded) <= WHOLE_TEXT_HINT:
+        return [(0, len(folded))]
+    words = sorted(set(_WORD.findall(needle)), key=lambda w: (-len(w), w))[:_WORDS_TRIED]
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        at = folded.find(word)
+        for _ in range(_PLACES_PER_WORD):
+            if at < 0:
+                break
+            spans.append((max(0, at - len(needle)), min(len(folded), at + 2 * len(needle))))
+            at = folded.find(word, at + 1)
+    return sorted(set(spans)) or [(0, min(len(folded), WHOLE_TEXT_HINT))]

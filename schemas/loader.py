@@ -25,6 +25,7 @@ from pydantic import ValidationError as PydanticError
 from schemas.cache import RecordCache, ordered_records
 from schemas.corpus import SECTIONS, Corpus, Location
 from schemas.errors import DataError, Problem
+from schemas.limits import budget_problem, record_problems
 from schemas.messages import blamed_field, field_name, hint, message
 from schemas.models import Identified, Source
 from schemas.references import check_references
@@ -226,6 +227,8 @@ def _read_tree(root: Path, file: Path, rel: str, problems: list[Problem]) -> Any
     except DataError as err:
         problems.extend(err.problems)
         return None
+    if isinstance(tree, LineDict):
+        tree.size = len(raw)  # for the output budget (schemas.limits.budget_problem)
     if not isinstance(tree, LineDict):
         problems.append(
             Problem(
@@ -305,6 +308,9 @@ def _collect(
             if record is not None:
                 _add(corpus, name, record, rel, items.line_of(index), problems)
                 raw.setdefault(record.id, item)
+    over = budget_problem(rel, tree.characters, tree.size)
+    if over is not None:
+        problems.append(over)
 
 
 def _with_source(item: LineDict, source: str | None) -> LineDict:
@@ -323,13 +329,19 @@ def _validate(
     problems: list[Problem],
 ) -> Any:
     try:
-        return model.model_validate(item)
+        record = model.model_validate(item)
     except PydanticError as err:
         for e in err.errors():
             loc = (*path, *e["loc"], *blamed_field(e, item))
             field = field_name(loc)
             problems.append(Problem(rel, line_at(tree, loc), field, message(e), hint(e)))
         return None
+    own, characters = record_problems(record, rel, path, tree)
+    tree.characters += characters
+    if own:
+        problems.extend(own)
+        return None
+    return record
 
 
 def _add(

@@ -30,7 +30,7 @@ from schemas.rules import (
 from schemas.vocab import ActorKind, DatePrecision, StatementMode
 from schemas.yamlio import line_at
 
-__all__ = ["check_references", "check_statements"]
+__all__ = ["check_names", "check_references", "check_statements"]
 
 Check = Callable[[Corpus, Any], Iterator[Found]]
 
@@ -49,6 +49,45 @@ def check_references(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[
                 problems.append(_problem(corpus, raw, record.id, found))
     problems.extend(check_unique_provisions(corpus, raw))
     problems.extend(_cycles(corpus, raw))
+    problems.extend(check_names(corpus, raw))
+    return problems
+
+
+def check_names(corpus: Corpus, raw: dict[str, Any] | None = None) -> list[Problem]:
+    """Two actors sharing an id, name or alias (as :func:`schemas.names.name_key` reads it).
+
+    ``--by NAME`` must name one actor; a collision, homoglyphs included, is an error
+    at the second actor's form, naming the first.
+    """
+    from schemas.names import name_key
+
+    raw = raw or {}
+    owners: dict[str, tuple[str, str, tuple[str | int, ...]]] = {}
+    problems: list[Problem] = []
+    for actor in corpus.actors.values():
+        forms: list[tuple[str, tuple[str | int, ...]]] = [
+            (actor.id, ("id",)),
+            (actor.name, ("name",)),
+        ]
+        forms += [(alias, ("aliases", i)) for i, alias in enumerate(actor.aliases)]
+        for form, path in forms:
+            key = name_key(form)
+            first = owners.setdefault(key, (actor.id, form, path))
+            if first[0] == actor.id:
+                continue
+            loc = corpus.locations.get(actor.id)
+            other = corpus.locations.get(first[0])
+            where = f" ({other.file}:{other.line})" if other else ""
+            same = "" if first[1] == form else f" (as {first[1]!r}: they read the same)"
+            problems.append(
+                Problem(
+                    loc.file if loc else "<memory>",
+                    line_at(raw[actor.id], path) if actor.id in raw else (loc.line if loc else 0),
+                    _dotted(path),
+                    f"{form!r} already names actor {first[0]!r}{where}{same}",
+                    "an id, name or alias names one actor only; remove it here or there",
+                )
+            )
     return problems
 
 

@@ -15,19 +15,32 @@ True
 from __future__ import annotations
 
 import hashlib
+import warnings
 from pathlib import Path
 from typing import Any
 
 from schemas.cache import RecordCache
 from schemas.corpus import Corpus
 from schemas.errors import DataError, Problem
-from schemas.evidence import NormalText, closest_passage, locate
+from schemas.evidence import NormalText, closest_passage, evidence_at, locate
 from schemas.models import Source, Statement
 from schemas.yamlio import line_at
 
-__all__ = ["MAX_FILE_BYTES", "attach_texts", "read_source_text", "resolved"]
+__all__ = ["MAX_FILE_BYTES", "AmbiguousQuote", "attach_texts", "read_source_text", "resolved"]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class AmbiguousQuote(UserWarning):
+    """A quote that occurs more than once in its text and was anchored at the first copy.
+
+    ``problem`` says where, with a hint: give ``evidence:`` (as the loader computes it
+    for the copy meant) to anchor it at another copy. ``detente check`` prints these.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def read_source_text(root: Path, source: Source) -> str:
@@ -174,7 +187,7 @@ def _anchor(
                 if in_furniture
                 else "quote not found in the source text"
             )
-            near = closest_passage(st.text, text)
+            near = closest_passage(st.text, norm)
             problems.append(
                 Problem(
                     where.file,
@@ -188,6 +201,10 @@ def _anchor(
             )
             continue
         if st.evidence is not None and st.evidence != found:
+            chosen = _curated_copy(norm, st, furniture)
+            if chosen is not None:  # the curator chose another copy of the quote
+                corpus.statements[st.id] = st.model_copy(update={"evidence": chosen})
+                continue
             problems.append(
                 Problem(
                     where.file,
@@ -199,5 +216,37 @@ def _anchor(
                 )
             )
             continue
+        if st.evidence is None:
+            again = locate(st.text, norm, [*furniture, (found.start, found.end)])
+            if again is not None:
+                warnings.warn(
+                    AmbiguousQuote(
+                        Problem(
+                            where.file,
+                            _line(corpus, raw, st.id, "text"),
+                            "text",
+                            f"the quote occurs more than once in the text (at {found.start} "
+                            f"and {again.start}); anchored at the first",
+                            f"to anchor it at another copy, add its evidence, e.g. evidence: "
+                            f"{{start: {again.start}, end: {again.end}, exact: ..., prefix: ..., "
+                            "suffix: ...}, as the loader computes it for that copy",
+                        )
+                    ),
+                    stacklevel=2,
+                )
         corpus.statements[st.id] = st.model_copy(update={"evidence": found})
     return problems
+
+
+def _curated_copy(norm: NormalText, st: Statement, furniture: list[tuple[int, int]]) -> Any:
+    """The curated evidence when it anchors the quote at another copy in body text, else None."""
+    given = st.evidence
+    if given is None:
+        return None
+    span = norm.find(st.text, given.start)
+    if span is None or span[0] != given.start:
+        return None
+    if any(a < span[1] and span[0] < b for a, b in furniture):
+        return None
+    chosen = evidence_at(norm.text, *span)
+    return chosen if chosen == given else None

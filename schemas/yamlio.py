@@ -36,6 +36,8 @@ class LineDict(dict[Any, Any]):
 
     line: int = 0
     lines: dict[Hashable, int]
+    size: int = 0  # a file's bytes, and its records' characters (schemas.limits)
+    characters: int = 0
 
     def line_of(self, key: Hashable) -> int:
         return self.lines.get(key, self.line)

@@ -16,7 +16,12 @@ import nbformat
 import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EXPECTED = ["01_who_conceded_what.ipynb", "02_exploring_the_graph.ipynb", "03_adding_a_source.ipynb"]
+EXPECTED = [
+    "01_who_conceded_what.ipynb",
+    "02_exploring_the_graph.ipynb",
+    "03_adding_a_source.ipynb",
+    "04_drafting_an_article.ipynb",
+]
 VOLATILE = [
     re.compile(r" at 0x[0-9a-f]{6,}"),  # memory addresses
     re.compile(r"/tmp/|/home/|/work/|/root/"),  # absolute paths

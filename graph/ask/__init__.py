@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from graph._lazy import exports
 
 if TYPE_CHECKING:
+    from graph.ask.cards import Card, show
     from graph.ask.changes import Diff, diff
     from graph.ask.context import Context
     from graph.ask.engine import Engine, Iri, LocalEngine, Value
@@ -39,6 +40,7 @@ __all__ = [
     "BUILD_FILES",
     "QUERIES",
     "ActorProfile",
+    "Card",
     "ClaimRow",
     "ClaimStatus",
     "ConcessionRow",
@@ -59,6 +61,7 @@ __all__ = [
     "derive_status",
     "diff",
     "query_text",
+    "show",
 ]
 
 __getattr__, __dir__ = exports(
@@ -78,6 +81,7 @@ __getattr__, __dir__ = exports(
             "TopicCell",
         ),
         ".results": ("Rows",),
+        ".cards": ("Card", "show"),
         ".status": ("ClaimStatus", "derive_status"),
         ".changes": ("Diff", "diff"),
         ".guard": ("check_read_only",),

@@ -29,14 +29,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from graph.ask.registry import Registry, concept_value, record_id
 from graph.ask.rows import ClaimRow, ConcessionRow, Ref
 from graph.ask.status import derive_status
+from graph.ask.words import answer, status_word
 
-__all__ = ["ClaimRows", "counted", "read_claims", "read_relays", "verdict"]
+__all__ = [
+    "ClaimRows",
+    "chains",
+    "counted",
+    "read_claims",
+    "read_relays",
+    "verdict",
+    "with_relays",
+]
 
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
 """Claims as (denies, rows) groups; a row is (record, statement, speaker, mode, venue, date,
@@ -53,12 +62,14 @@ def read_claims(
 
     With ``conceders`` (record id -> conceder id), a claim about such a record
     is on the conceder's side when its speaker speaks for the conceder on the
-    claim's date. ``relays`` (statement id -> outlets, :func:`read_relays`) fills
-    each claim's ``via``. Values that repeat (dates, concepts, speakers) are worked out
+    claim's date. Values that repeat (dates, concepts, speakers) are worked out
     once per call, and the dated rule runs only where a chain of affiliations
     links the speaker to the conceder at all (:meth:`Registry.closure`).
+    ``relays`` (statement id -> outlets, :func:`read_relays`) fills each claim's ``via``
+    in the same pass.
     """
     corpus, ref, closure = registry.corpus, registry.ref, registry.closure
+    kinds, restates = registry.source_kinds, registry.restates
     out: dict[str, list[ClaimRow]] = defaultdict(list)
     known: dict[str, str] = {}  # IRI -> local id, for IRIs that repeat (records, sources)
     dates: dict[str, dt.date] = {}
@@ -94,12 +105,11 @@ def read_claims(
             if said_as is None:
                 said_as = concepts[mode] = concept_value(mode, "statement-mode")
             statement = st[st.rfind("/") + 1 :]  # record_id, inlined: one per claim
-            via = relayed(statement, ())
             out[rid].append(
-                ClaimRow(
-                    statement, who, venue, day, precision, quote, src, said_as, denies, side, via
-                )
-            )
+                ClaimRow(statement, who, venue, day, precision, quote, src, said_as, denies, side,
+                         via=relayed(statement, ()), source_kind=kinds.get(src, ""),
+                         restates=restates.get(src))
+            )  # fmt: skip
     for claims in out.values():
         claims.sort(key=_claim_order)
     return dict(out)
@@ -110,9 +120,9 @@ def _claim_order(claim: ClaimRow) -> tuple[dt.date, str, bool]:
 
 
 def verdict(claims: tuple[ClaimRow, ...]) -> tuple[str, int, int]:
-    """The status, claimants and sources that ``claims`` give a concession.
+    """The corroboration, claimants and sources that ``claims`` give a record.
 
-    Claimants and sources count only the claims that assert it.
+    Claimants (distinct speakers) and sources count only the claims that assert it.
     """
     speakers: set[str] = set()
     sources: set[str] = set()
@@ -123,10 +133,39 @@ def verdict(claims: tuple[ClaimRow, ...]) -> tuple[str, int, int]:
     return derive_status(claims).value, len(speakers), len(sources)
 
 
-def counted(row: ConcessionRow) -> ConcessionRow:
-    """``row`` with its status, claimants and sources derived from its claims."""
-    status, claimants, sources = verdict(row.claims)
-    return replace(row, status=status, claimants=claimants, sources=sources)
+def chains(claims: Iterable[ClaimRow]) -> int:
+    """How many independent chains assert a record (:attr:`ClaimRow.origin`, denials aside)."""
+    return len({c.origin for c in claims if not c.denies})
+
+
+def counted(row: ConcessionRow, titles: Mapping[str, str] | None = None) -> ConcessionRow:
+    """``row`` with its corroboration, status, answer and counts derived from its claims.
+
+    ``titles`` names proposals (id -> title) for the answer of a proposed concession.
+    """
+    corroboration, claimants, sources = verdict(row.claims)
+    names = list(dict.fromkeys(
+        c.speaker.name + (f" (via {', '.join(v.name for v in c.via)})" if c.via else "")
+        for c in row.claims if not c.denies
+    ))  # fmt: skip
+    proposal = row.proposed_in
+    said = answer(
+        row.modality,
+        corroboration,
+        row.conceder.name,
+        claimants=names,
+        demanded_by=[r.name for r in row.demanded_by],
+        proposed_in=(titles or {}).get(proposal, proposal) if proposal else None,
+    )
+    return replace(
+        row,
+        status=status_word(row.modality, corroboration),
+        corroboration=corroboration,
+        answer=said,
+        claimants=claimants,
+        chains=chains(row.claims),
+        sources=sources,
+    )
 
 
 def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str, tuple[Ref, ...]]:
@@ -163,3 +202,16 @@ def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str
         out[sid] = tuple(registry.ref(o) for o in order)
     return out
 
+
+def with_relays(
+    claims: dict[str, list[ClaimRow]], relays: dict[str, tuple[Ref, ...]]
+) -> dict[str, list[ClaimRow]]:
+    """``claims`` with each claim's ``via`` filled in from ``relays`` (by statement id)."""
+    if not relays:
+        return claims
+    for rows in claims.values():
+        for i, claim in enumerate(rows):
+            via = relays.get(claim.statement)
+            if via:
+                rows[i] = replace(claim, via=via)
+    return claims

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from graph.ask.engine import Value
     from graph.ask.registry import Registry
     from graph.ask.results import Rows
-    from graph.ask.rows import ClaimRow, ConcessionRow, Ref
+    from graph.ask.rows import ClaimRow, ConcessionRow, MeetingRow, Ref
     from schemas.corpus import Corpus
 
 __all__ = ["Context"]
@@ -26,6 +26,10 @@ class Context(Protocol):
     @property
     def day(self) -> dt.date | None:
         """The as-of day of the view, or None for everything."""
+
+    @property
+    def restricted(self) -> bool:
+        """True when some claims are out of view (an as-of day, or illustrative sources)."""
 
     @property
     def registry(self) -> Registry:
@@ -56,6 +60,22 @@ class Context(Protocol):
 
     def ref(self, actor: str) -> Ref:
         """An actor's id and name."""
+
+    def judged_concessions(self) -> dict[str, ConcessionRow]:
+        """Every concession of the whole graph, judged once."""
+
+    def in_view_row(self, row: ConcessionRow) -> ConcessionRow:
+        """A concession with only the claims in view, its standing redone."""
+
+    def meetings(
+        self,
+        *,
+        participant: str | None = None,
+        status: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+    ) -> Rows[MeetingRow]:
+        """Meetings by participant, status and date range."""
 
     def concessions(
         self,

@@ -33,9 +33,9 @@ from typing import Any, Protocol, TypeVar, cast
 
 import pyoxigraph as ox
 
-from schemas.errors import UsageError
+from schemas.errors import DataError, Problem, UsageError
 
-__all__ = ["FORMATS", "Engine", "Iri", "LocalEngine", "Value"]
+__all__ = ["FORMATS", "Engine", "Iri", "LocalEngine", "Value", "unreadable"]
 
 
 class Iri(str):
@@ -79,6 +79,27 @@ def _term(value: Value) -> ox.NamedNode | ox.Literal:
     if isinstance(value, dt.date):
         return ox.Literal(value.isoformat(), datatype=_XSD_DATE)
     return ox.Literal(value)
+
+
+def unreadable(path: Path, err: BaseException) -> DataError:
+    """A data error for an RDF file that does not parse (a corrupt or truncated build).
+
+    >>> print(unreadable(Path("build/detente.trig"), SyntaxError("bad")))  # doctest: +ELLIPSIS
+    1 problem in the data:
+    build/detente.trig:0: (file): cannot be read as RDF: bad (hint: run `detente build` again...
+    """
+    reason = " ".join(str(err).split())[:160] or type(err).__name__
+    return DataError(
+        [
+            Problem(
+                path.as_posix(),
+                0,
+                "(file)",
+                f"cannot be read as RDF: {reason}",
+                "run `detente build` again, or give the data folder with --data",
+            )
+        ]
+    )
 
 
 class LocalEngine:
@@ -125,7 +146,10 @@ class LocalEngine:
                     f"{path}: cannot read RDF from a {path.suffix!r} file; "
                     f"give one of {', '.join('.' + k for k in FORMATS)}"
                 )
-            engine.store.bulk_load(path=str(path), format=fmt)
+            try:
+                engine.store.bulk_load(path=str(path), format=fmt)
+            except (SyntaxError, OSError, UnicodeDecodeError) as err:
+                raise unreadable(path, err) from None
         return engine
 
     @classmethod

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from graph.ask.rows import ClaimRow, ConcessionRow, solutions
+from graph.ask.words import table_word
 from graph.rdf.terms import prefixes
 from schemas.errors import NotFoundError
 
@@ -206,8 +207,8 @@ def stance_matrix(graph: Graph) -> pd.DataFrame:
     """The negotiating table: one row per topic, one column per actor, stances in the cells.
 
     A position gives its stance (``supports``, ``opposes``, ...); a concession
-    gives ``concedes (<status>)``. Several records in one cell are joined
-    with ``"; "``; an empty cell means the graph records nothing. Topics and
+    gives its modality first (:func:`graph.ask.words.table_word`). Several records
+    in one cell are joined with ``"; "``; an empty cell means the graph records nothing. Topics and
     actors keep the order in which the graph first names them.
 
     >>> from graph.ask.graph import Graph
@@ -221,7 +222,10 @@ def stance_matrix(graph: Graph) -> pd.DataFrame:
     topics: dict[str, None] = {}
     actors: dict[str, None] = {}
     entries = [(p.topic, p.actor.name, p.stance) for p in graph.positions()]
-    entries += [(c.topic, c.conceder.name, f"concedes ({c.status})") for c in graph.concessions()]
+    entries += [
+        (c.topic, c.conceder.name, table_word(c.modality, c.corroboration))
+        for c in graph.concessions()
+    ]
     for topic, actor, stance in sorted(entries):
         topics.setdefault(topic)
         actors.setdefault(actor)

@@ -39,15 +39,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from difflib import get_close_matches
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.ask import views
-from graph.ask.claims import counted, read_claims, read_relays, verdict
+from graph.ask.claims import counted, read_claims, read_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
-from graph.ask.registry import Registry, concept_value
+from graph.ask.registry import Concepts, Registry
 from graph.ask.results import Rows
 from graph.ask.rows import (
     ActorProfile,
@@ -59,16 +58,17 @@ from graph.ask.rows import (
     StatementRow,
     TopicCell,
 )
-from graph.ask.status import ClaimStatus
-from graph.options import choice, parse_day
+from graph.files import BUILD_FILES, build_file, inputs_match
+from graph.options import parse_day
 from graph.rdf.terms import DET
 from schemas.errors import NotFoundError, UsageError
-from schemas.vocab import Modality
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from graph.ask.history import HistoryRow
     from graph.ask.proposals import ProposalRow
+    from graph.ask.tensions import Tension
     from schemas.corpus import Corpus
 
 __all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
@@ -76,8 +76,6 @@ __all__ = ["BUILD_FILES", "QUERIES", "Graph", "query_text"]
 QUERIES = Path(__file__).parent / "queries"
 """Where the named SPARQL queries live, one ``<name>.rq`` each."""
 
-BUILD_FILES = ("detente.nq", "detente.trig")
-"""Files of a build folder that hold every named graph, in order of preference."""
 
 
 @cache
@@ -109,10 +107,16 @@ class Graph:
     """The detente graph, ready to be asked; optionally restricted to a date (:meth:`as_of`)."""
 
     def __init__(
-        self, engine: Engine, day: dt.date | None = None, shared: _Shared | None = None
+        self,
+        engine: Engine,
+        day: dt.date | None = None,
+        shared: _Shared | None = None,
+        *,
+        include_illustrative: bool = False,
     ) -> None:
         self.engine = engine
         self.day = day
+        self.include_illustrative = include_illustrative
         self._shared = shared if shared is not None else _Shared()
 
     # --- opening ------------------------------------------------------------------------
@@ -134,9 +138,9 @@ class Graph:
     def from_build(cls, build: str | Path = "build") -> Graph:
         """Open what ``detente build`` wrote: ``detente.nq`` or ``detente.trig`` in ``build``."""
         folder = Path(build)
-        for name in BUILD_FILES:
-            if (folder / name).is_file():
-                return cls(LocalEngine.from_files([folder / name]))
+        found = build_file(folder)
+        if found is not None:
+            return cls(LocalEngine.from_files([found]))
         raise UsageError(
             f"{folder} holds no build (detente.trig or detente.nq); "
             f"run `detente build --out {folder}` first"
@@ -152,13 +156,14 @@ class Graph:
     ) -> Graph:
         """A build folder, an RDF file (.trig, .nq) or a data folder, whichever ``path`` is.
 
-        Without ``path``: the build in ``build`` when it is at least as new as every
-        file of ``data``, else ``data`` compiled afresh (what ``detente ask`` reads).
+        Without ``path``: the build in ``build`` when it was built from exactly the
+        files ``data`` holds now (same names, sizes, times and inodes, as recorded
+        by :func:`graph.files.write_inputs`), else ``data`` compiled afresh (what
+        ``detente ask`` reads). Deleting or moving a source file makes a build stale.
         """
         if path is None:
             folder = Path(build)
-            built = [folder / n for n in BUILD_FILES if (folder / n).is_file()]
-            if built and _newest(Path(data)) <= built[0].stat().st_mtime:
+            if build_file(folder) is not None and inputs_match(folder, data):
                 return cls.from_build(folder)
             return cls.from_data(data)
         target = Path(path)
@@ -198,7 +203,26 @@ class Graph:
         remaining statement supports or denies. Actors and topics stay.
         """
         when = day if isinstance(day, dt.date) else parse_day(day)
-        return Graph(self.engine, when, self._shared)
+        return Graph(self.engine, when, self._shared,
+                     include_illustrative=self.include_illustrative)  # fmt: skip
+
+    def with_illustrative(self, include: bool = True) -> Graph:
+        """The graph with claims from ``illustrative`` sources counted (or, False, left out).
+
+        Invented examples never count as evidence by default: their claims change
+        no status, count or answer, and records that only they support drop out.
+        """
+        return Graph(self.engine, self.day, self._shared, include_illustrative=include)
+
+    @property
+    def restricted(self) -> bool:
+        """True when some claims are out of view (an as-of day, or illustrative sources)."""
+        return self.day is not None or self._hides_illustrative()
+
+    def _hides_illustrative(self) -> bool:
+        return (
+            not self.include_illustrative and "illustrative" in self.registry.source_kinds.values()
+        )
 
     def select(self, name: str, **values: Value) -> list[tuple[str, ...]]:
         """Rows of the named query ``name`` with ``values`` bound to its variables."""
@@ -240,12 +264,22 @@ class Graph:
         found = forms.get(name.strip().casefold())
         if found is not None:
             return found
-        close = get_close_matches(name.strip().casefold(), list(forms), n=3, cutoff=0.5)
-        raise NotFoundError("topic", name, dict.fromkeys(forms[c] for c in close))
+        from schemas.suggest import closest
+
+        labels = {form: t.id for t in self.registry.topics.values() for form in (t.id, t.label)}
+        raise NotFoundError("topic", name, closest(name, labels))
 
     # --- claims -------------------------------------------------------------------------
     def in_view(self, date: dt.date, source: str) -> bool:
-        """True when a statement of ``date`` in ``source`` had been said by :attr:`day`."""
+        """True when a statement of ``date`` in ``source`` is evidence in this view.
+
+        That is: said by :attr:`day` in a source published by then, and not in an
+        ``illustrative`` source unless :attr:`include_illustrative`.
+        """
+        if not self.include_illustrative and self.registry.source_kinds.get(source) == (
+            "illustrative"
+        ):
+            return False
         if self.day is None:
             return True
         published = self.registry.published.get(source)
@@ -261,7 +295,7 @@ class Graph:
     def claims_about(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
         """Claims about each record of ``rdf_class`` said by :attr:`day`, by date then id."""
         every = self._claims_of_all(rdf_class)
-        if self.day is None:
+        if not self.restricted:
             return every
         kept = {rid: [c for c in cs if self.in_view(c.date, c.source)] for rid, cs in every.items()}
         return {rid: cs for rid, cs in kept.items() if cs}
@@ -291,14 +325,12 @@ class Graph:
         return read_claims(self._claim_rows(rdf_class), self.registry, conceders, self.relays())
 
     def relays(self) -> dict[str, tuple[Ref, ...]]:
-        """The outlets that relayed each relayed statement, by statement id.
-
-        Read once per local engine (the store never changes), like the registry.
-        """
+        """The outlets that relayed each relayed statement, by statement id (read once)."""
         found: dict[str, tuple[Ref, ...]] | None = self._shared.memo.get("relays")
         if found is None:
             read = partial(read_relays, self.select("relays"), self.registry)
             local = self.engine if isinstance(self.engine, LocalEngine) else None
+            # a local store never changes: its relays are read once per engine, as the registry
             found = read() if local is None else local.derived("relays", read)
             self._shared.memo["relays"] = found
         return found
@@ -318,45 +350,24 @@ class Graph:
         topic: str | None = None,
         status: str | None = None,
         modality: str | None = None,
+        exact: bool = False,
+        via_affiliation: bool = False,
     ) -> Rows[ConcessionRow]:
-        """Who conceded what: by conceder, counterpart, beneficiary, claimant, topic, status,
-        modality.
+        """Who conceded what, filtered (:func:`graph.ask.concessions.concessions`)."""
+        from graph.ask.concessions import concessions
 
-        Each row carries the derived status, the number of distinct speakers
-        (``claimants``) and sources that assert it (relaying outlets in a claim's
-        ``via`` are not claimants), and every claim.
-        """
-        values: dict[str, Value] = {}
-        if by is not None:
-            values["conceder"] = self.resolve_actor(by)
-        if topic is not None:
-            values["topic"] = self.resolve_topic(topic)
-        want_to = self.resolve_actor(to) if to is not None else None
-        want_ben = self.resolve_actor(beneficiary) if beneficiary is not None else None
-        want_claimant = self.resolve_actor(claimant) if claimant is not None else None
-        want_status = choice(status, ClaimStatus, "status")
-        want_modality = choice(modality, Modality, "modality")
-        every = self._every_concession()
-        chosen = [row[0] for row in self.select("concessions", **values)] if values else every
-        out: list[ConcessionRow] = []
-        for cid in chosen:
-            row = every[cid]
-            if self.day is not None:
-                row = self._restricted(row)
-                if not row.claims:
-                    continue
-            if want_to is not None and all(r.id != want_to for r in row.conceded_to):
-                continue
-            if want_ben is not None and all(r.id != want_ben for r in row.beneficiaries):
-                continue
-            if want_claimant is not None and all(c.speaker.id != want_claimant for c in row.claims):
-                continue
-            if want_status is not None and row.status != want_status:
-                continue
-            if want_modality is not None and row.modality != want_modality:
-                continue
-            out.append(row)
-        return Rows("concessions", out)
+        return concessions(
+            self, by=by, to=to, beneficiary=beneficiary, claimant=claimant, topic=topic,
+            status=status, modality=modality, exact=exact, via_affiliation=via_affiliation,
+        )  # fmt: skip
+
+    def judged_concessions(self) -> dict[str, ConcessionRow]:
+        """Every concession of the whole graph, judged once (the store is never written)."""
+        return self._every_concession()
+
+    def in_view_row(self, row: ConcessionRow) -> ConcessionRow:
+        """``row`` with only the claims in view, its status, answer and counts redone."""
+        return self._restricted(row) if self.restricted else row
 
     def _every_concession(self) -> dict[str, ConcessionRow]:
         """Every concession of the whole graph, judged once: the store is never written."""
@@ -373,38 +384,44 @@ class Graph:
         rows = self.select("concessions")
         claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
         every: dict[str, ConcessionRow] = {}
-        ref, concepts = self.registry.ref, _Concepts()
+        ref, concepts = self.registry.ref, Concepts()
+        titles = self._proposal_titles()
         for cid, summary, conceder, topic_id, modality, kind in rows:
-            judged = tuple(claims.get(cid, ()))
-            status, claimants, sources = verdict(judged)
-            every[cid] = ConcessionRow(
-                concession=cid,
-                summary=summary,
-                topic=topic_id,
-                status=status,
-                conceder=ref(conceder),
-                conceded_to=tuple(map(ref, links[cid, "to"])),
-                beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
-                conditions=tuple(links[cid, "condition"]),
-                modality=concepts(modality, "modality"),
-                claimants=claimants,
-                sources=sources,
-                claims=judged,
-                kind=concepts(kind, "concession-kind"),
-                demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
-                proposed_in=next(iter(links[cid, "proposed_in"]), None),
+            every[cid] = counted(
+                ConcessionRow(
+                    concession=cid,
+                    summary=summary,
+                    topic=topic_id,
+                    status="",
+                    conceder=ref(conceder),
+                    conceded_to=tuple(map(ref, links[cid, "to"])),
+                    beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
+                    conditions=tuple(links[cid, "condition"]),
+                    modality=concepts(modality, "modality"),
+                    claimants=0,
+                    sources=0,
+                    claims=tuple(claims.get(cid, ())),
+                    kind=concepts(kind, "concession-kind"),
+                    demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
+                    proposed_in=next(iter(links[cid, "proposed_in"]), None),
+                ),
+                titles,
             )
         return every
+
+    def _proposal_titles(self) -> dict[str, str]:
+        """Proposal id -> title, for the answers of proposed concessions."""
+        return {row[0]: row[1] for row in self.select("proposals")}
 
     def _restricted(self, row: ConcessionRow) -> ConcessionRow:
         """``row`` with only the claims said by :attr:`day`, its status and counts redone."""
         kept = tuple(c for c in row.claims if self.in_view(c.date, c.source))
-        return row if len(kept) == len(row.claims) else counted(replace(row, claims=kept))
+        if len(kept) == len(row.claims):
+            return row
+        return counted(replace(row, claims=kept), self._proposal_titles())
 
     # --- the other views (graph.ask.views, graph.ask.proposals) ------------------------
-    def proposals(
-        self, *, by: str | None = None, status: str | None = None
-    ) -> Rows[ProposalRow]:
+    def proposals(self, *, by: str | None = None, status: str | None = None) -> Rows[ProposalRow]:
         """Proposals with provisions and claims (:func:`graph.ask.proposals.proposals`)."""
         from graph.ask.proposals import proposals
 
@@ -443,21 +460,19 @@ class Graph:
         """The negotiating table for one topic (:func:`graph.ask.views.topic`)."""
         return views.topic(self, name)
 
+    def history(self, name: str) -> Rows[HistoryRow]:
+        """Everything said on a topic or by an actor, by date (:mod:`graph.ask.history`)."""
+        from graph.ask.history import history
 
-def _newest(folder: Path) -> float:
-    """The latest modification time of any file under ``folder`` (0 when it has none)."""
-    stamps = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()]
-    return max(stamps, default=0.0)
+        return Rows("history", history(self, name))
+
+    def tensions(self) -> Rows[Tension]:
+        """Records that pull against each other, with both sides (:mod:`graph.ask.tensions`)."""
+        from graph.ask.tensions import tensions
+
+        return Rows("tensions", tensions(self))
 
 
-class _Concepts(dict[str, str]):
-    """:func:`concept_value` for concept IRIs that repeat, each worked out once."""
-
-    def __call__(self, iri: str, scheme: str) -> str:
-        value = self.get(iri)
-        if value is None:
-            value = self[iri] = concept_value(iri, scheme)
-        return value
 
 
 @contextmanager

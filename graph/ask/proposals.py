@@ -179,8 +179,8 @@ def proposals(
     out: list[ProposalRow] = []
     for pid, title, kind, status_iri, deadline, topic, count in ctx.select("proposals"):
         said = tuple(claims.get(pid, ()))
-        provisions = tuple(p for p in items.get(pid, ()) if ctx.day is None or p.claims)
-        if ctx.day is not None and not said and not provisions:
+        provisions = tuple(p for p in items.get(pid, ()) if not ctx.restricted or p.claims)
+        if ctx.restricted and not said and not provisions:
             continue
         state = concept_value(status_iri, "proposal-status") if status_iri else None
         if want is not None and state != want:
@@ -249,4 +249,3 @@ def _provisions(
         )
         out[pid].append((int(position), row))
     return {pid: [row for _, row in sorted(rows, key=lambda r: r[0])] for pid, rows in out.items()}
-

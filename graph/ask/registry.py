@@ -29,7 +29,7 @@ from schemas.models import Actor, Source, Topic
 from schemas.models import Affiliation as AffiliationModel
 from schemas.vocab import ActorKind, TopicKind, Vocabulary
 
-__all__ = ["WD", "Registry", "concept_value", "record_id", "to_date"]
+__all__ = ["WD", "Concepts", "Registry", "concept_value", "record_id", "to_date"]
 
 WD = PREFIXES["wd"]
 
@@ -72,6 +72,10 @@ class Registry:
     published: dict[str, dt.date] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     iris: dict[str, str] = field(default_factory=dict)
+    source_kinds: dict[str, str] = field(default_factory=dict)
+    """Source id -> its kind (``news_article``, ``restatement``, ``illustrative``, ...)."""
+    restates: dict[str, str] = field(default_factory=dict)
+    """Source id -> the original a restatement was written from: 'publisher, date, title'."""
     _refs: dict[str, Ref] = field(default_factory=dict, repr=False)
     _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -134,21 +138,58 @@ class Registry:
                 furniture=[],
                 note=None,
             )
-            for sid, title, published, _ in source_rows
+            for sid, title, published, *_ in source_rows
         }
+        kinds = {row[0]: concept_value(row[3], "source-kind") for row in source_rows}
+        restates = {
+            sid: f"{publisher}, {issued}, {title!r}"
+            for sid, _, _, _, publisher, issued, title, _ in source_rows
+            if publisher
+        }
+        topic_rows = select("topics")
+        broader: dict[str, list[str]] = defaultdict(list)
+        for tid, _, _, up in topic_rows:
+            if up and up not in broader[tid]:
+                broader[tid].append(up)
         topics = {
             tid: Topic.model_construct(
                 id=tid,
                 label=label,
                 kind=_member(TopicKind, concept_value(kind, "topic-kind")),
-                broader=broader or None,
+                broader=broader[tid][0] if broader[tid] else None,
+                also_broader=broader[tid][1:],
             )
-            for tid, label, kind, broader in select("topics")
+            for tid, label, kind, _ in topic_rows
         }
         published = {sid: s.published for sid, s in sources.items()}
         iris = {row[0]: row[-1] for rows in (actor_rows, source_rows) for row in rows}
         corpus = Corpus(actors=actors, sources=sources, topics=topics)
-        return cls(corpus, published, topics, iris)
+        return cls(corpus, published, topics, iris, kinds, restates)
+
+    def narrower(self, topic: str) -> frozenset[str]:
+        """``topic`` and every topic under it, through any of their broader topics.
+
+        >>> from graph.ask.graph import Graph
+        >>> sorted(Graph.from_data("data").registry.narrower("donbas-territory"))
+        ['donbas-territory', 'donetsk-region']
+        """
+        below: dict[str, list[str]] = self.__dict__.setdefault("_below", {})
+        if not below:
+            for t in self.topics.values():
+                for up in t.all_broader():
+                    below.setdefault(up, []).append(t.id)
+        seen = {topic}
+        todo = [topic]
+        while todo:
+            for child in below.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        return frozenset(seen)
+
+    def related_topics(self, a: str, b: str) -> bool:
+        """True when one topic is the other or lies under it (siblings are not related)."""
+        return b in self.narrower(a) or a in self.narrower(b)
 
     def topic_forms(self) -> dict[str, str]:
         """Case-folded topic ids and labels -> topic id."""
@@ -157,3 +198,13 @@ class Registry:
             for form in (topic.id, topic.label):
                 forms.setdefault(form.casefold(), topic.id)
         return forms
+
+
+class Concepts(dict[str, str]):
+    """:func:`concept_value` for concept IRIs that repeat, each worked out once."""
+
+    def __call__(self, iri: str, scheme: str) -> str:
+        value = self.get(iri)
+        if value is None:
+            value = self[iri] = concept_value(iri, scheme)
+        return value

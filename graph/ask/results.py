@@ -17,7 +17,7 @@ table, every cell escaped.
 >>> rows.to_dicts()[0]["claims"][0]["speaker"]
 {'id': 'steve-witkoff', 'name': 'Steve Witkoff'}
 >>> print(rows.to_csv().splitlines()[0])
-concession,summary,topic,status,conceder,conceder_name,conceded_to,beneficiaries,conditions,modality,demanded_by,proposed_in,claimants,sources,statements
+concession,summary,topic,status,conceder,conceder_name,conceded_to,beneficiaries,conditions,modality,demanded_by,proposed_in,answer,corroboration,claimants,chains,sources,statements
 """
 
 from __future__ import annotations
@@ -43,12 +43,22 @@ from graph.ask.rows import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from graph.ask.history import HistoryRow
     from graph.ask.proposals import ProposalRow
+    from graph.ask.tensions import Tension
 
 __all__ = ["Rows"]
 
 R = TypeVar(
-    "R", ConcessionRow, MeetingRow, PositionRow, StatementRow, TopicCell, "ProposalRow"
+    "R",
+    ConcessionRow,
+    MeetingRow,
+    PositionRow,
+    StatementRow,
+    TopicCell,
+    "ProposalRow",
+    "HistoryRow",
+    "Tension",
 )
 
 # kind -> the columns a terminal table shows, each (header, cell of the flat record)
@@ -64,22 +74,30 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
         (
             "status",
             lambda r: (
-                f"{r.status}\n{r.claimants} claimant{'s' * (r.claimants != 1)}, "
+                f"{r.status}\n{r.answer}\n{r.claimants} claimant{'s' * (r.claimants != 1)}, "
+                f"{r.chains} chain{'s' * (r.chains != 1)}, "
                 f"{r.sources} source{'s' * (r.sources != 1)}"
             ),
         ),
-        ("according to (speaker, venue, date: quote)", lambda r: _claim_lines(r.claims, 100)),
+        (
+            "according to (speaker, venue, date, mode: quote)",
+            lambda r: _claim_lines(r.claims, quotes=True),
+        ),
     ],
     "proposals": [
         (
             "proposal",
-            lambda r: f"{r.title}\n[{r.proposal}] {r.kind}, {r.status or 'status not stated'}"
-            + (f", answer by {r.response_deadline.isoformat()}" if r.response_deadline else ""),
+            lambda r: (
+                f"{r.title}\n[{r.proposal}] {r.kind}, {r.status or 'status not stated'}"
+                + (f", answer by {r.response_deadline.isoformat()}" if r.response_deadline else "")
+            ),
         ),
         (
             "proposed / drafted by",
-            lambda r: ", ".join(x.name for x in r.proposers)
-            + (f"\ndrafted by {', '.join(x.name for x in r.drafters)}" if r.drafters else ""),
+            lambda r: (
+                ", ".join(x.name for x in r.proposers)
+                + (f"\ndrafted by {', '.join(x.name for x in r.drafters)}" if r.drafters else "")
+            ),
         ),
         (
             "provisions (-> what they point to)",
@@ -89,6 +107,43 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
             ),
         ),
         ("according to", lambda r: _claim_lines(r.claims)),
+    ],
+    "history": [
+        ("date", lambda r: r.date.isoformat()),
+        (
+            "said (speaker, venue, mode, source)",
+            lambda r: (
+                f"{r.speaker.name}"
+                + (f" (via {', '.join(v.name for v in r.via)})" if r.via else "")
+                + f", {r.venue}, {r.mode}, in {r.source}"
+                + (f" [{r.source_kind}]" if r.source_kind not in ("", "news_article") else "")
+                + f"\n{r.quote}"
+            ),
+        ),
+        (
+            "about (record: standing)",
+            lambda r: (
+                f"{r.record_kind} [{r.record}]: {r.standing}\n{r.summary}"
+                + (" (denied)" if r.relation == "denies" else "")
+            ),
+        ),
+    ],
+    "tensions": [
+        ("tension", lambda r: f"{r.kind}\n{r.why}"),
+        (
+            "one side",
+            lambda r: (
+                f"{r.sides[0].record_kind} [{r.sides[0].record}]: {r.sides[0].standing}\n"
+                + _claim_lines(r.sides[0].claims, quotes=True)
+            ),
+        ),
+        (
+            "the other side",
+            lambda r: (
+                f"{r.sides[1].record_kind} [{r.sides[1].record}]: {r.sides[1].standing}\n"
+                + _claim_lines(r.sides[1].claims, quotes=True)
+            ),
+        ),
     ],
     "meetings": [
         ("meeting", lambda r: r.meeting),
@@ -109,6 +164,7 @@ _COLUMNS: dict[str, list[tuple[str, Callable[[Any], str]]]] = {
     "statements": [
         ("statement", lambda r: r.statement),
         ("speaker", lambda r: r.speaker.name),
+        ("mode", lambda r: r.mode),
         ("venue", lambda r: r.venue),
         ("date", lambda r: r.date.isoformat()),
         ("quote", lambda r: r.quote),
@@ -128,7 +184,8 @@ def _inert(value: Any) -> Any:
     return value
 
 
-def _claim_lines(claims: Sequence[ClaimRow], quote_chars: int = 0) -> str:
+def _claim_lines(claims: Sequence[ClaimRow], *, quotes: bool = False) -> str:
+    """One line per claim; with ``quotes``, the quote whole (tables wrap it, never cut it)."""
     lines = []
     for c in claims:
         relayed = f" (via {', '.join(r.name for r in c.via)})" if c.via else ""
@@ -136,9 +193,8 @@ def _claim_lines(claims: Sequence[ClaimRow], quote_chars: int = 0) -> str:
             f"{'DENIES: ' if c.denies else ''}{c.speaker.name}{relayed}, {c.venue}, "
             f"{c.date.isoformat()}"
         )
-        if quote_chars:
-            quote = c.quote if len(c.quote) <= quote_chars else c.quote[: quote_chars - 1] + "…"
-            line += f": {quote}"
+        if quotes:
+            line += f", {c.mode}: {c.quote}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -240,9 +296,14 @@ class Rows(Sequence[R], Generic[R]):
 
 _HEADERS = {
     "concessions": "concession summary topic status conceder conceder_name conceded_to "
-    "beneficiaries conditions modality demanded_by proposed_in claimants sources statements",
+    "beneficiaries conditions modality demanded_by proposed_in answer corroboration claimants "
+    "chains sources statements",
     "proposals": "proposal title kind status topic proposers drafters response_deadline "
     "provisions claimants sources statements",
+    "history": "date statement speaker venue via source source_kind mode quote record "
+    "record_kind relation summary standing speaker_name",
+    "tensions": "kind topic why record actor standing against against_actor against_standing "
+    "statements",
     "meetings": "meeting title start end location status participants statements",
     "positions": "position actor actor_name stance topic date summary statements",
     "statements": "statement speaker mode venue date date_precision quote source supports "

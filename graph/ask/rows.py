@@ -72,6 +72,18 @@ class ClaimRow:
     denies: bool = False
     conceder_side: bool = False
     via: tuple[Ref, ...] = ()
+    source_kind: str = ""
+    restates: str | None = None
+
+    @property
+    def origin(self) -> tuple[str, dt.date, str]:
+        """The claim's independent chain: who first said it, when, and to which outlet.
+
+        A relayed statement and the statement it relays share it (same speaker, day
+        and first outlet), and so do two articles that quote the same interview.
+        """
+        first = self.via[0].id if self.via else self.venue.casefold()
+        return (self.speaker.id, self.date, first)
 
     def to_dict(self) -> Json:
         """``{statement, speaker: {id, name}, venue, date, quote, source}`` plus extras."""
@@ -86,6 +98,8 @@ class ClaimRow:
             "mode": self.mode,
             "denies": self.denies,
             "via": [r.to_dict() for r in self.via],
+            "source_kind": self.source_kind,
+            "restates": self.restates,
         }
 
 
@@ -116,14 +130,19 @@ class ConcessionRow:
     kind: str = ""
     demanded_by: tuple[Ref, ...] = ()
     proposed_in: str | None = None
+    corroboration: str = ""
+    answer: str = ""
+    chains: int = 0
 
     def to_dict(self) -> Json:
-        """The stable JSON object of one concession."""
+        """The stable JSON object of one concession (the answer model: see graph.ask.words)."""
         return {
             "concession": self.concession,
             "summary": self.summary,
             "topic": self.topic,
             "status": self.status,
+            "answer": self.answer,
+            "corroboration": self.corroboration,
             "conceder": self.conceder.to_dict(),
             "conceded_to": [r.to_dict() for r in self.conceded_to],
             "beneficiaries": [r.to_dict() for r in self.beneficiaries],
@@ -133,6 +152,7 @@ class ConcessionRow:
             "proposed_in": self.proposed_in,
             "kind": self.kind,
             "claimants": self.claimants,
+            "chains": self.chains,
             "sources": self.sources,
             "claims": _claims(self.claims),
         }
@@ -152,7 +172,10 @@ class ConcessionRow:
             "modality": self.modality,
             "demanded_by": _ids(self.demanded_by),
             "proposed_in": self.proposed_in or "",
+            "answer": self.answer,
+            "corroboration": self.corroboration,
             "claimants": self.claimants,
+            "chains": self.chains,
             "sources": self.sources,
             "statements": "; ".join(c.statement for c in self.claims),
         }

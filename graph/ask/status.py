@@ -27,6 +27,8 @@ from typing import Protocol
 
 from graph.options import ClaimStatus
 from schemas.corpus import Corpus
+from schemas.models import Statement
+from schemas.vocab import SourceKind
 
 __all__ = ["Claim", "ClaimStatus", "Judged", "claims_of", "derive_status", "status_of"]
 
@@ -67,20 +69,36 @@ def derive_status(claims: Iterable[Judged]) -> ClaimStatus:
     return ClaimStatus.DISPUTED if others_deny else ClaimStatus.CLAIMED
 
 
-def claims_of(corpus: Corpus, record_id: str, conceder: str) -> list[Claim]:
-    """The claims about ``record_id`` in ``corpus``, judged against ``conceder``."""
+def claims_of(
+    corpus: Corpus, record_id: str, conceder: str, *, include_illustrative: bool = False
+) -> list[Claim]:
+    """The claims about ``record_id`` in ``corpus``, judged against ``conceder``.
+
+    Statements of ``illustrative`` sources are no evidence unless ``include_illustrative``.
+    """
+
+    def evidence(st: Statement) -> bool:
+        src = corpus.sources.get(st.source)
+        return include_illustrative or src is None or src.kind is not SourceKind.ILLUSTRATIVE
+
     out = [
         Claim(False, corpus.speaks_for(s.speaker, conceder, s.date), s.date)
         for s in corpus.supporting(record_id)
+        if evidence(s)
     ]
     out += [
         Claim(True, corpus.speaks_for(s.speaker, conceder, s.date), s.date)
         for s in corpus.denying(record_id)
+        if evidence(s)
     ]
     return out
 
 
-def status_of(corpus: Corpus, concession_id: str) -> ClaimStatus:
-    """The derived status of one concession of ``corpus``."""
+def status_of(
+    corpus: Corpus, concession_id: str, *, include_illustrative: bool = False
+) -> ClaimStatus:
+    """The derived corroboration of one concession of ``corpus`` (see :mod:`graph.ask.words`)."""
     concession = corpus.concessions[concession_id]
-    return derive_status(claims_of(corpus, concession_id, concession.conceder))
+    claims = claims_of(corpus, concession_id, concession.conceder,
+                       include_illustrative=include_illustrative)  # fmt: skip
+    return derive_status(claims)

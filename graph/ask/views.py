@@ -10,7 +10,7 @@ is one, and its methods of the same names call these.
 >>> [m.meeting for m in g.meetings(participant="Zelenskiy", status="planned")]
 ['washington-meeting-2025-08-18']
 >>> [(c.actor.id, c.stance) for c in g.topic("ukraine-nato-membership")]
-[('vladimir-putin', 'opposes'), ('ukraine', 'concedes (claimed)')]
+[('vladimir-putin', 'opposes'), ('ukraine', 'is asked to concede (demanded)')]
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from graph.ask.rows import (
     StatementRow,
     TopicCell,
 )
+from graph.ask.words import table_word
 from graph.options import choice, parse_day
 from graph.rdf.terms import DET
 from schemas.errors import NotFoundError
@@ -71,7 +72,7 @@ def meetings(
     for mid, title, start, end, location, status_iri in ctx.select("meetings"):
         state = concept_value(status_iri, "meeting-status")
         first, last = to_date(start), to_date(end)
-        if ctx.day is not None and not claims.get(mid):
+        if ctx.restricted and not claims.get(mid):
             continue
         if who is not None and all(p.id != who for p in people[mid]):
             continue
@@ -111,7 +112,7 @@ def positions(
     out: list[PositionRow] = []
     for pid, holder, topic_id, stance_iri, summary, start, _ in ctx.select("positions", **values):
         said = tuple(claims.get(pid, ()))
-        if ctx.day is not None and not said:
+        if ctx.restricted and not said:
             continue
         value = concept_value(stance_iri, "stance")
         if want is not None and value != want:
@@ -215,7 +216,8 @@ def actor(ctx: Context, name: str) -> ActorProfile:
 def topic(ctx: Context, name: str) -> Rows[TopicCell]:
     """The negotiating table for one topic: each actor's stance over time.
 
-    Positions give their stance; concessions give ``concedes (<status>)``.
+    Positions give their stance; concessions their modality first
+    (:func:`graph.ask.words.table_word`: ``concedes (claimed)``, ``floats (hypothetical)``).
     :meth:`Rows.to_frame` then pivots easily (actor x date).
     """
     tid = ctx.resolve_topic(name)
@@ -223,7 +225,8 @@ def topic(ctx: Context, name: str) -> Rows[TopicCell]:
     cells = [TopicCell(p.actor, p.date, p.stance, p.position) for p in held]
     for c in ctx.concessions(topic=tid):
         first = next((x.date for x in c.claims if not x.denies), None)
-        cells.append(TopicCell(c.conceder, first, f"concedes ({c.status})", c.concession))
+        cells.append(TopicCell(c.conceder, first, table_word(c.modality, c.corroboration),
+                                c.concession))  # fmt: skip
     cells.sort(key=lambda c: (c.date or dt.date.max, c.actor.id, c.record))
     return Rows("topic", cells)
 

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from graph.builder.incremental import fingerprint, forget, rebuild, record
 from graph.export.writers import EXTENSIONS, assemble, export_version, part
-from graph.files import Generation, write_atomic
+from graph.files import Generation, forget_inputs, write_atomic, write_inputs
 from graph.rdf.terms import DEFAULT_BASE
 from schemas.manifest import scan
 
@@ -117,9 +117,11 @@ def _build(
 
     cache_dir = out_dir / _CACHE
     fallback = ""
+    inputs = scan(data_dir)  # before anything is read: an edit during the build makes it stale
     if cache:
         done = rebuild(data_dir, out_dir, base, formats, shacl)
         if not isinstance(done, str):
+            write_inputs(out_dir, inputs)
             return BuildReport(
                 done.files,
                 done.triples,
@@ -158,6 +160,7 @@ def _build(
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
     if cache:
         forget(out_dir)  # the manifest would describe outputs about to be replaced
+    forget_inputs(out_dir)  # the outputs are about to change: not fresh until recorded again
     with Generation(out_dir) as generation:  # all outputs switch together, or none does
         for fmt in formats:
             path = output_path(out_dir, fmt)
@@ -165,6 +168,7 @@ def _build(
             files.append(path)
             lap(f"write {fmt}")
         generation.commit(path.name for path in files)
+    write_inputs(out_dir, inputs)
     parts.save()
     if records is not None:
         record(data_dir, out_dir, version, scanned, corpus, compiled, records.digests, formats)

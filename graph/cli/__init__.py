@@ -20,7 +20,7 @@ __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 # one module per command, named after it; each defines register(subparsers)
 COMMAND_MODULES = [
     *("check", "schema", "build", "export", "ask", "sparql", "diff"),
-    *("draw", "push", "serve", "synth"),
+    *("show", "draft", "draw", "push", "serve", "synth"),
 ]
 
 
@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a read-only folder, a full disk: said plainly, never a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"detente: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
     return status
 
 

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from graph.cli.tables import rows_table
-from graph.options import ANSWER_FORMATS, MODALITIES, STATUSES
+from graph.options import ANSWER_FORMATS, MODALITIES, PRESETS, STATUSES
 
 if TYPE_CHECKING:
     from graph.ask.graph import Graph
@@ -36,6 +36,12 @@ def register(subparsers: Any) -> None:
         parser: argparse.ArgumentParser = views.add_parser(name, help=help_text)
         graph_options(parser)
         parser.add_argument("--as-of", metavar="DATE", help="only what was said by DATE")
+        parser.add_argument(
+            "--include-illustrative",
+            action="store_true",
+            help="count claims from illustrative (invented) sources too; by default they "
+            "change no status, count or answer",
+        )
         parser.add_argument("--format", choices=ANSWER_FORMATS, default="table")
         parser.set_defaults(run=run_ask)
         return parser
@@ -46,8 +52,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--beneficiary", metavar="ACTOR", help="an actor who gains from it")
     p.add_argument("--claimant", metavar="ACTOR", help="an actor who claims or denies it")
     p.add_argument("--topic", metavar="TOPIC", help="the topic (id or label)")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", choices=STATUSES, help="derived status of what is reported made")
+    p.add_argument("--exact", action="store_true",
+                   help="no roll-ups: the topic itself (not those under it), the actor itself "
+                   "(not its members)")
+    p.add_argument("--via-affiliation", action="store_true",
+                   help="also what the actors --by leads or speaks for concede, on those dates")
     p.add_argument("--modality", choices=MODALITIES, help="made, offered, demanded, ...")
+    p = view("history", "everything said on a topic or by an actor, in date order")
+    p.add_argument("name", metavar="TOPIC_OR_ACTOR")
+    view("tensions", "records that pull against each other, with both sides' evidence")
     p = view("proposals", "plans, packages and joint documents, with provisions and claims")
     p.add_argument("--by", metavar="ACTOR", help="a claimed proposer or drafter")
     p.add_argument("--status", metavar="STATUS", help="draft, tabled, accepted, rejected, ...")
@@ -74,17 +88,41 @@ def graph_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--data", metavar="DATA_DIR", help="compile this data folder")
     where.add_argument("--build", metavar="BUILD_DIR", help="read what `detente build` wrote")
-    where.add_argument("--endpoint", metavar="URL", help="a remote SPARQL 1.1 query endpoint")
+    where.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="a remote SPARQL 1.1 store: the URL given to `detente push`, or its query URL",
+    )
+    parser.add_argument(
+        "--preset", choices=list(PRESETS), default="oxigraph", help="with --endpoint"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="with --endpoint: per request"
+    )
+    parser.add_argument(
+        "--retries", type=int, default=3, metavar="N", help="with --endpoint: on 5xx, timeouts"
+    )
 
 
-def open_graph(data: str | None, build: str | None, endpoint: str | None = None) -> Graph:
+def open_graph(
+    data: str | None,
+    build: str | None,
+    endpoint: str | None = None,
+    args: argparse.Namespace | None = None,
+) -> Graph:
     """The graph to ask: ``--build``, ``--data``, else a fresh ``build/`` or ``data/``."""
     from graph.ask.graph import Graph
 
     if endpoint is not None:
-        from graph.remote.engine import open_remote
+        from graph.remote.engine import RemoteEngine
+        from graph.remote.gsp import query_url
+        from graph.remote.http import Transport
 
-        return open_remote(endpoint)
+        url = query_url(endpoint, getattr(args, "preset", "oxigraph"))
+        transport = Transport.for_url(
+            url, timeout=getattr(args, "timeout", 30.0), retries=getattr(args, "retries", 3)
+        )
+        return Graph(RemoteEngine(url, transport))
     if build is not None:
         return Graph.from_build(build)
     if data is not None:
@@ -95,13 +133,16 @@ def open_graph(data: str | None, build: str | None, endpoint: str | None = None)
 def run_ask(args: argparse.Namespace) -> int:
     """Run one ``detente ask`` view and print it."""
 
-    graph: Graph = open_graph(args.data, args.build, args.endpoint)
+    graph: Graph = open_graph(args.data, args.build, args.endpoint, args)
+    if args.include_illustrative:
+        graph = graph.with_illustrative()
     if args.as_of:
         graph = graph.as_of(args.as_of)
     view = args.view
     if view == "actor":
         return _print_profile(graph.actor(args.name), args.format)
     rows: Rows[Any]
+    hint = None
     if view == "concessions":
         rows = graph.concessions(
             by=args.by,
@@ -111,7 +152,17 @@ def run_ask(args: argparse.Namespace) -> int:
             topic=args.topic,
             status=args.status,
             modality=args.modality,
+            exact=args.exact,
+            via_affiliation=args.via_affiliation,
         )
+        if not rows and args.by and not args.via_affiliation and not args.exact:
+            from graph.ask.concessions import by_hint
+
+            hint = by_hint(graph, args.by)
+    elif view == "history":
+        rows = graph.history(args.name)
+    elif view == "tensions":
+        rows = graph.tensions()
     elif view == "proposals":
         rows = graph.proposals(by=args.by, status=args.status)
     elif view == "meetings":
@@ -125,6 +176,8 @@ def run_ask(args: argparse.Namespace) -> int:
     else:
         rows = graph.topic(args.name)
     _print_rows(rows, args.format, title=view if view != "topic" else f"topic {args.name}")
+    if hint:
+        print(f"detente: {hint}", file=sys.stderr)
     return 0
 
 
@@ -138,7 +191,8 @@ def _print_rows(rows: Rows[Any], fmt: str, title: str) -> None:
     else:
         from rich.console import Console
 
-        Console().print(rows_table(rows, title=title))
+        console = Console()
+        console.print(rows_table(rows, title=title, width=console.width))
 
 
 def _print_profile(profile: ActorProfile, fmt: str) -> int:
@@ -175,5 +229,5 @@ def _print_profile(profile: ActorProfile, fmt: str) -> int:
     ]
     for kind, title, rows in parts:
         if rows:
-            console.print(rows_table(Rows(kind, rows), title=title))
+            console.print(rows_table(Rows(kind, rows), title=title, width=console.width))
     return 0

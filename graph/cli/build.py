@@ -35,7 +35,10 @@ def register(subparsers: Any) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from graph.builder.run import build
+    from graph.files import check_output
     from graph.rdf.terms import DEFAULT_BASE
+
+    check_output(args.out, args.data, folder=True)
 
     report = build(
         args.data, args.out, base=args.base or DEFAULT_BASE, cache=args.cache, shacl=args.shacl

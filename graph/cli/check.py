@@ -15,10 +15,23 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from schemas.loader import load
-    from schemas.summary import summary_lines
+    import sys
+    import warnings
 
-    corpus = load(args.data)
+    from graph.ask.summary import summary_lines
+    from schemas.loader import load
+    from schemas.texts import AmbiguousQuote
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AmbiguousQuote)
+        corpus = load(args.data)
+    for warning in caught:
+        if isinstance(warning.message, AmbiguousQuote):
+            print(f"detente: warning: {warning.message.problem}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     print(f"{args.data}: OK")
     for line in summary_lines(corpus):
         print(line)

@@ -26,10 +26,12 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from graph.compile.quads import compile_quads
     from graph.export.writers import serialize
-    from graph.files import write_atomic
+    from graph.files import check_output, write_atomic
     from graph.rdf.terms import DEFAULT_BASE
     from schemas.loader import load
 
+    if args.out:
+        check_output(args.out, args.data, folder=False)
     data = serialize(compile_quads(load(args.data), args.base or DEFAULT_BASE), args.format)
     if args.out:
         write_atomic(args.out, data)

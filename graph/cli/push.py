@@ -21,7 +21,6 @@ __all__ = ["read_compiled", "register", "run_push", "source_options", "stderr_co
 
 def register(subparsers: Any) -> None:
     """Add ``push`` to the command line."""
-    """Add ``push`` and ``serve`` to the command line."""
     p = subparsers.add_parser(
         "push", help="publish the graph to a SPARQL 1.1 store (Graph Store Protocol PUT)"
     )
@@ -61,14 +60,21 @@ def read_compiled(args: argparse.Namespace) -> Compiled:
 def run_push(args: argparse.Namespace) -> int:
     """Push every named graph and print what was pushed."""
     from graph.remote.gsp import Endpoint, push
-    from graph.remote.http import Transport
+    from graph.remote.http import Transport, redact
 
     endpoint = Endpoint.resolve(
         args.endpoint, args.preset, store=args.store_url, query=args.query_url
     )
-    compiled = read_compiled(args)
     transport = Transport.for_url(args.endpoint, timeout=args.timeout, retries=args.retries)
+    compiled = read_compiled(args)
     progress = _Progress(len(compiled.graphs)) if sys.stderr.isatty() else None
+    if progress is None:  # no bar without a terminal, but a long wait still says what it does
+        print(
+            f"detente: pushing {len(compiled.graphs)} graphs to {redact(endpoint.store)} "
+            f"(--timeout {args.timeout:g} s per request, --retries {args.retries})",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         report = push(
             compiled,

@@ -28,22 +28,33 @@ def register(subparsers: Any) -> None:
     s.add_argument(
         "--location", metavar="DIR", help="keep the store in DIR (default: a temporary folder)"
     )
+    s.add_argument(
+        "--writable",
+        action="store_true",
+        help="accept SPARQL updates and graph store writes (any web page you open could send them)",
+    )
     s.set_defaults(run=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the graph on 127.0.0.1 until Ctrl-C."""
     from graph.remote.server import serve
+    from schemas.errors import UsageError
 
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port must be between 0 and 65535, not {args.port}")
     compiled = push.read_compiled(args)
-    return serve(compiled, args.port or None, args.location, on_ready=_announce)
+    return serve(
+        compiled, args.port or None, args.location, on_ready=_announce, writable=args.writable
+    )
 
 
 def _announce(server: OxigraphServer, report: PushReport) -> None:
     print(
         f"detente: serving {report.triples} triples in {len(report.graphs)} graphs at "
         f"{server.url}/ (YASGUI)\n"
-        f"  SPARQL query endpoint: {server.url}/query   graph store: {server.url}/store\n"
+        f"  SPARQL query endpoint: {server.url}/query   graph store: {server.url}/store"
+        f" ({'writable' if not server.read_only else 'read-only; --writable to accept updates'})\n"
         f"  try: detente ask concessions --endpoint {server.url}/query\n"
         "  press Ctrl-C to stop",
         flush=True,

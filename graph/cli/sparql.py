@@ -34,8 +34,13 @@ def run_sparql(args: argparse.Namespace) -> int:
     if "\n" not in text and path.suffix in {".rq", ".sparql"}:
         if not path.is_file():
             raise UsageError(f"{path}: no such query file")
-        text = path.read_text(encoding="utf-8")
-    result = ask.open_graph(args.data, args.build, args.endpoint).sparql(text)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise UsageError(f"{path}: not UTF-8 (byte {err.start}); save it as UTF-8") from None
+        except OSError as err:
+            raise UsageError(f"{path}: cannot read ({err.strerror})") from None
+    result = ask.open_graph(args.data, args.build, args.endpoint, args).sparql(text)
     if isinstance(result, bool):
         print("true" if result else "false")
     elif isinstance(result, str):

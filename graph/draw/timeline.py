@@ -20,12 +20,18 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from graph.draw.static import plain_text
+from schemas.errors import DetenteError
 
 if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
 
-__all__ = ["draw_timeline"]
+__all__ = ["MAX_SPAN_DAYS", "MAX_TICKS", "draw_timeline"]
+
+MAX_SPAN_DAYS = 3660
+"""A timeline over more days than this (ten years) is refused: a date is likely mistyped."""
+MAX_TICKS = 31
+"""At most this many dated ticks; longer spans tick every few days."""
 
 MODE_MARKER = {"direct_quote": "o", "paraphrase": "s", "narration": "^"}
 CLAIM_COLOUR = {"concession": "#d95f02", "meeting": "#6a51a3", "position": "#41ab5d",
@@ -56,6 +62,16 @@ def draw_timeline(graph: nx.MultiDiGraph, title: str | None = None) -> Figure:
         data[m]["date"] for m in meetings if "date" in data[m]]
     first = min(dates, default=dt.date.today())
     last = max(dates, default=first)
+    if (last - first).days > MAX_SPAN_DAYS:
+        dated = {**{n: data[n]["date"] for n in statements},
+                 **{m: data[m]["date"] for m in meetings if "date" in data[m]}}  # fmt: skip
+        early = min(dated, key=lambda n: (dated[n], n))
+        late = max(dated, key=lambda n: (dated[n], n))
+        raise DetenteError(
+            f"the timeline would span {(last - first).days:,} days, from {first} ({early}) "
+            f"to {last} ({late}); is a year mistyped? Fix the date, or draw with --as-of "
+            f"or --focus (at most {MAX_SPAN_DAYS:,} days)"
+        )
 
     def x_of(day: dt.date) -> float:
         return float((day - first).days)
@@ -108,7 +124,8 @@ def draw_timeline(graph: nx.MultiDiGraph, title: str | None = None) -> Figure:
                     xy=(x, meeting_y), xytext=(0, 14 + 34 * bump), textcoords="offset points",
                     ha="center", va="bottom", fontsize=7.5, color="#3f007d", gid=f"label:{m}")
     ax.axvspan(undated_x - 0.5, undated_x + 0.5, color="#f0f0f0", zorder=0)
-    ticks = [x_of(first + dt.timedelta(days=d)) for d in range((last - first).days + 1)]
+    step = -(-((last - first).days + 1) // MAX_TICKS)  # ceiling: at most MAX_TICKS ticks
+    ticks = [x_of(first + dt.timedelta(days=d)) for d in range(0, (last - first).days + 1, step)]
     ax.set_xticks([*ticks, undated_x])
     ax.set_xticklabels([(first + dt.timedelta(days=int(t))).strftime("%a\n%d %b %Y")
                         for t in ticks] + ["no date\n(proposed)"], fontsize=8)

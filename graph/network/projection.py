@@ -96,6 +96,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
     import networkx as nx
 
     from graph.ask.status import status_of
+    from graph.ask.words import status_word
 
     g = nx.MultiDiGraph(name="detente")
     add_node = g.add_node
@@ -148,12 +149,14 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             source_kind=s.kind.value,
         )
     for c in sorted(corpus.concessions.values(), key=lambda c: c.id):
+        corroboration = status_of(corpus, c.id).value
         add_node(
             node_id(NodeKind.CONCESSION, c.id),
             kind="concession",
             record_id=c.id,
             label=c.summary,
-            status=status_of(corpus, c.id).value,
+            status=status_word(c.modality.value, corroboration),
+            corroboration=corroboration,
             concession_kind=c.kind.value,
             modality=c.modality.value,
             form=c.form.value,

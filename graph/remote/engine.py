@@ -147,7 +147,7 @@ class RemoteEngine:
     def _json(self, body: bytes) -> dict[str, Any]:
         try:
             parsed = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise EndpointError(redact(self.url), "the reply is not SPARQL JSON results") from None
         if not isinstance(parsed, dict):
             raise EndpointError(redact(self.url), "the reply is not SPARQL JSON results")
@@ -159,10 +159,33 @@ class RemoteEngine:
         """Rows of a SELECT, one string per projected variable ('' when unbound)."""
         body, _ = self._post(bind(query, bindings), RESULTS_JSON)
         parsed = self._json(body)
-        if "results" not in parsed:
+        if "results" not in parsed and "boolean" in parsed:
             raise UsageError("select() needs a SELECT query")
-        names: list[str] = parsed["head"]["vars"]
-        return [tuple(_cell(row.get(n)) for n in names) for row in parsed["results"]["bindings"]]
+        names, rows = self._solutions(parsed)
+        return [tuple(_cell(row.get(n)) for n in names) for row in rows]
+
+    def _solutions(self, parsed: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+        """The variables and rows of SPARQL JSON results; EndpointError for any other shape."""
+        head, results = parsed.get("head"), parsed.get("results")
+        names = head.get("vars") if isinstance(head, dict) else None
+        rows = results.get("bindings") if isinstance(results, dict) else None
+        if (
+            not isinstance(names, list)
+            or not all(isinstance(n, str) for n in names)
+            or not isinstance(rows, list)
+            or not all(
+                isinstance(row, dict)
+                and all(
+                    isinstance(cell, dict) and isinstance(cell.get("value"), str)
+                    for cell in row.values()
+                )
+                for row in rows
+            )
+        ):
+            raise EndpointError(
+                redact(self.url), "the reply is JSON but not SPARQL JSON results (head, results)"
+            )
+        return names, rows
 
     def run(self, query: str) -> dict[str, Any] | bool | str:
         """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text."""
@@ -170,14 +193,23 @@ class RemoteEngine:
         if content_type in (RESULTS_JSON, "application/json"):
             parsed = self._json(body)
             if "boolean" in parsed:
-                return bool(parsed["boolean"])
+                if not isinstance(parsed["boolean"], bool):
+                    raise EndpointError(redact(self.url), "the boolean is not true or false")
+                return parsed["boolean"]
+            self._solutions(parsed)
             return parsed
-        return body.decode("utf-8")
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise EndpointError(redact(self.url), "the reply is not UTF-8 text") from None
 
     def graph_counts(self) -> dict[str, int]:
         """Triples per named graph on the endpoint (one ``GROUP BY ?g`` query)."""
         rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        return {g: int(n) for g, n in rows}
+        try:
+            return {g: int(n) for g, n in rows}
+        except ValueError:
+            raise EndpointError(redact(self.url), "the triple counts are not numbers") from None
 
 
 def open_remote(query_url: str) -> Graph:

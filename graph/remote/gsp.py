@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.compile.compiled import Compiled
+from graph.files import build_file
 from graph.options import PRESETS
 from graph.remote.http import Transport, redact
 from schemas.errors import EndpointError, UsageError
@@ -50,6 +51,7 @@ __all__ = [
     "compiled_from_data",
     "graph_url",
     "push",
+    "query_url",
 ]
 
 NTRIPLES = "application/n-triples"
@@ -85,6 +87,25 @@ class Endpoint:
             query or (None if q is None else base + q),
             update or (None if u is None else base + u),
         )
+
+
+def query_url(url: str, preset: str = "oxigraph") -> str:
+    """The query service of ``url`` under ``preset``, as :meth:`Endpoint.resolve` derives it.
+
+    A URL that already names the query service is kept, so ``ask --endpoint`` takes
+    the same URL as ``push --endpoint`` (the server root) or the query URL itself:
+
+    >>> query_url("http://store:7878"), query_url("http://store:7878/query")
+    ('http://store:7878/query', 'http://store:7878/query')
+    >>> query_url("http://h:3030/ds/", "fuseki"), query_url("http://h/sparql", "generic")
+    ('http://h:3030/ds/sparql', 'http://h/sparql')
+    """
+    endpoint = Endpoint.resolve(url, preset)
+    suffix = PRESETS[preset][1]
+    if endpoint.query is None or not suffix:
+        return url
+    path = urllib.parse.urlsplit(url).path.rstrip("/")
+    return url if path.endswith(suffix) else endpoint.query
 
 
 def graph_url(store: str, graph: str) -> str:
@@ -191,15 +212,20 @@ def compiled_from_build(build_dir: str | Path = "build") -> Compiled:
 
     folder = Path(build_dir)
     formats = {"detente.nq": ox.RdfFormat.N_QUADS, "detente.trig": ox.RdfFormat.TRIG}
-    for name, fmt in formats.items():
-        if (folder / name).is_file():
-            graphs: dict[str, list[str]] = {}
-            for quad in ox.parse(path=str(folder / name), format=fmt):
+    found = build_file(folder)
+    if found is not None:
+        graphs: dict[str, list[str]] = {}
+        try:
+            for quad in ox.parse(path=str(found), format=formats[found.name]):
                 if not isinstance(quad.graph_name, ox.NamedNode):
-                    raise UsageError(f"{folder / name}: a triple outside any named graph")
+                    raise UsageError(f"{found}: a triple outside any named graph")
                 lines = graphs.setdefault(quad.graph_name.value, [])
                 lines.append(f"{quad.subject} {quad.predicate} {quad.object}")
-            return Compiled(graphs)
+        except (SyntaxError, OSError, UnicodeDecodeError) as err:
+            from graph.ask.engine import unreadable
+
+            raise unreadable(found, err) from None
+        return Compiled(graphs)
     raise UsageError(
         f"{folder} holds no build (detente.trig or detente.nq); "
         f"run `detente build --out {folder}` first"

@@ -1,13 +1,17 @@
-"""HTTP for remote SPARQL stores: timeouts, bounded retries, credentials, redaction.
+"""HTTP for remote SPARQL stores: timeouts, bounded replies, retries, credentials, redaction.
 
-The standard library's ``urllib.request`` is enough for the two protocols
-detente speaks (SPARQL 1.1 Protocol and Graph Store HTTP Protocol), so no HTTP
-dependency is added. :class:`Transport` sends one request and:
+Requests go through httpx (``httpx.Client``): :class:`Transport` sends one request and
 
-* gives up after ``timeout`` seconds per attempt;
-* retries 5xx replies and connection errors (refused, reset, timed out) up to
+* gives up after ``timeout`` seconds per attempt, *in total*: connecting, sending,
+  and every read of the reply count against one deadline (a server trickling one
+  byte a second is cut off at the deadline, not kept alive by each byte);
+* reads at most ``max_bytes`` of a reply (:data:`MAX_REPLY_BYTES` by default),
+  streaming it and stopping as soon as it grows past that, so an endless reply
+  costs that much memory and no more;
+* retries 5xx replies, timeouts and connection errors (refused, reset) up to
   ``retries`` times with exponential backoff (``backoff * 2**n``, capped, and a
-  server's ``Retry-After`` honoured up to the cap); never retries a 4xx;
+  server's ``Retry-After`` honoured up to the cap); never retries a 4xx or an
+  over-long reply;
 * never follows redirects (they could carry credentials to another host);
 * raises :class:`~schemas.errors.EndpointError` naming the endpoint (redacted)
   and the HTTP status.
@@ -16,29 +20,38 @@ Credentials (:func:`credentials`) come from ``DETENTE_ENDPOINT_TOKEN`` (Bearer),
 ``DETENTE_ENDPOINT_USER`` + ``DETENTE_ENDPOINT_PASSWORD`` (Basic), the URL's
 userinfo, or ``~/.netrc`` (``$NETRC``), in that order. They are sent only in
 the ``Authorization`` header, and every message detente prints goes through
-:func:`redact`, which drops userinfo and secret query parameters.
+:func:`redact`, which drops userinfo and secret query parameters. Tests replace
+the network with ``httpx.MockTransport`` (``Transport(wire=...)``).
 
 >>> redact("http://alice:s3cret@example.org:7878/store?graph=x&token=abc")
 'http://***@example.org:7878/store?graph=x&token=***'
 >>> Auth.basic("alice", "s3cret")
 Auth(scheme='Basic', secret=***)
+>>> import httpx
+>>> wire = httpx.MockTransport(lambda request: httpx.Response(200, content=b"x" * 100))
+>>> Transport(wire=wire).request("GET", "http://store.example/q").body[:3]
+b'xxx'
+>>> Transport(wire=wire, max_bytes=10).request("GET", "http://store.example/q")
+Traceback (most recent call last):
+...
+schemas.errors.EndpointError: http://store.example/q (HTTP 200): the reply is over 10 bytes; \
+ask for less (a LIMIT), or raise the limit
 """
 
 from __future__ import annotations
 
 import base64
 import email.utils
+import math
 import netrc
 import os
-import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from http.client import HTTPException
 from pathlib import Path
+
+import httpx
 
 from schemas.errors import EndpointError, UsageError
 
@@ -46,6 +59,7 @@ __all__ = [
     "ENV_PASSWORD",
     "ENV_TOKEN",
     "ENV_USER",
+    "MAX_REPLY_BYTES",
     "Auth",
     "Reply",
     "Transport",
@@ -63,6 +77,9 @@ ENV_PASSWORD = "DETENTE_ENDPOINT_PASSWORD"  # noqa: S105 - the variable's name, 
 _SECRET_PARAMS = frozenset({"token", "access_token", "apikey", "api_key", "key", "password"})
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _MAX_WAIT = 8.0
+
+MAX_REPLY_BYTES = 64 * 1024 * 1024
+"""The largest reply read by default (64 MiB); past it the request fails."""
 
 
 def redact(url: str) -> str:
@@ -160,17 +177,21 @@ class Reply:
     content_type: str
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
+class _AttemptError(Exception):
+    """One attempt failed; ``retry`` says whether another may do better."""
+
+    def __init__(self, message: str, status: int | None, retry: bool, after: float | None = None):
+        super().__init__(message)
+        self.message, self.status, self.retry, self.after = message, status, retry, after
 
 
 @dataclass
 class Transport:
-    """Sends HTTP requests with a timeout, bounded retries and credentials.
+    """Sends HTTP requests with a total deadline, bounded replies, retries and credentials.
 
     ``sleep`` is injectable so tests can count waits instead of waiting;
-    ``attempts`` counts every request sent (retries included).
+    ``attempts`` counts every request sent (retries included); ``wire`` replaces
+    the network (an ``httpx.MockTransport`` in tests).
     """
 
     auth: Auth | None = None
@@ -179,6 +200,14 @@ class Transport:
     backoff: float = 0.5
     sleep: Callable[[float], None] = time.sleep
     attempts: int = 0
+    max_bytes: int = MAX_REPLY_BYTES
+    wire: httpx.BaseTransport | None = None
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.timeout) and self.timeout > 0):
+            raise UsageError(f"--timeout must be a positive number of seconds, not {self.timeout}")
+        if self.retries < 0:
+            raise UsageError(f"--retries must be 0 or more, not {self.retries}")
 
     @classmethod
     def for_url(cls, url: str, **options: float | int) -> Transport:
@@ -197,42 +226,73 @@ class Transport:
         parts = urllib.parse.urlsplit(target)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"{redact(url)} is not an http(s) URL")
-        proxies: dict[str, str] | None = {} if parts.hostname in _LOOPBACK else None
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler(proxies), _NoRedirect)
         sent = dict(headers or {})
         if self.auth is not None:
             sent["Authorization"] = self.auth.header()
-        failure = ""
-        status: int | None = None
-        retry_after: float | None = None
-        for attempt in range(self.retries + 1):
-            if attempt:
-                self.sleep(self._wait(attempt, retry_after))
-            retry_after = None
-            request = urllib.request.Request(target, data=body, headers=sent, method=method)  # noqa: S310
-            self.attempts += 1
-            try:
-                with opener.open(request, timeout=self.timeout) as response:
-                    return Reply(
-                        response.status, response.read(), response.headers.get_content_type()
-                    )
-            except urllib.error.HTTPError as err:
-                status = err.code
-                detail = _detail(err)
-                if status < 500:
-                    raise EndpointError(redact(url), _explain(status, detail), status) from None
-                failure = detail or err.reason or "server error"
-                retry_after = _retry_after(err.headers.get("Retry-After"))
-            except (urllib.error.URLError, OSError, HTTPException) as err:
-                status = None
-                reason = getattr(err, "reason", err)
-                failure = f"cannot connect ({_plain(reason)})"
-                if isinstance(reason, socket.timeout | TimeoutError):
-                    failure = f"no reply within {self.timeout:g} s"
+        failure: _AttemptError | None = None
+        with httpx.Client(
+            transport=self.wire,
+            follow_redirects=False,
+            timeout=httpx.Timeout(self.timeout),
+            trust_env=parts.hostname not in _LOOPBACK,  # no proxy for this machine
+        ) as client:
+            for attempt in range(self.retries + 1):
+                if attempt:
+                    self.sleep(self._wait(attempt, failure.after if failure else None))
+                self.attempts += 1
+                try:
+                    return self._once(client, method, target, body, sent)
+                except _AttemptError as err:
+                    if not err.retry:
+                        raise EndpointError(redact(url), err.message, err.status) from None
+                    failure = err
         tries = self.retries + 1
+        assert failure is not None
         raise EndpointError(
-            redact(url), f"{failure} (gave up after {tries} attempt{'s' * (tries > 1)})", status
+            redact(url),
+            f"{failure.message} (gave up after {tries} attempt{'s' * (tries > 1)})",
+            failure.status,
         )
+
+    def _once(
+        self,
+        client: httpx.Client,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str],
+    ) -> Reply:
+        deadline = time.monotonic() + self.timeout
+        late = f"no complete reply within {self.timeout:g} s"
+        try:
+            with client.stream(method, url, content=body, headers=headers) as response:
+                status = response.status_code
+                if status >= 300:
+                    detail = _detail(response, deadline)
+                    if status < 500:
+                        raise _AttemptError(_explain(status, detail), status, retry=False)
+                    after = _retry_after(response.headers.get("Retry-After"))
+                    raise _AttemptError(detail or response.reason_phrase or "server error", status,
+                                  retry=True, after=after)  # fmt: skip
+                chunks = bytearray()
+                for chunk in response.iter_bytes():
+                    chunks += chunk
+                    if len(chunks) > self.max_bytes:
+                        raise _AttemptError(
+                            f"the reply is over {self.max_bytes:,} bytes; ask for less "
+                            "(a LIMIT), or raise the limit",
+                            status,
+                            retry=False,
+                        )
+                    if time.monotonic() > deadline:
+                        raise _AttemptError(late, None, retry=True)
+                media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                return Reply(status, bytes(chunks), media or "application/octet-stream")
+        except httpx.TimeoutException:
+            raise _AttemptError(late, None, retry=True) from None
+        except (httpx.TransportError, httpx.StreamError, OSError) as err:
+            raise _AttemptError(f"cannot connect ({_plain(err) or type(err).__name__})", None,
+                          retry=True) from None  # fmt: skip
 
     def _wait(self, attempt: int, retry_after: float | None) -> float:
         wait: float = min(self.backoff * 2.0 ** (attempt - 1), _MAX_WAIT)
@@ -241,11 +301,17 @@ class Transport:
         return wait
 
 
-def _detail(err: urllib.error.HTTPError) -> str:
+def _detail(response: httpx.Response, deadline: float) -> str:
+    """The start of an error reply's body (400 bytes at most, within the deadline)."""
+    got = bytearray()
     try:
-        text = err.read(400).decode("utf-8", "replace")
-    except (OSError, HTTPException):
+        for chunk in response.iter_bytes():
+            got += chunk
+            if len(got) >= 400 or time.monotonic() > deadline:
+                break
+    except (httpx.HTTPError, OSError):
         return ""
+    text = bytes(got[:400]).decode("utf-8", "replace")
     return " ".join(text.split())[:200]
 
 

@@ -87,8 +87,13 @@ class OxigraphServer:
     """
 
     def __init__(
-        self, location: str | Path, port: int | None = None, log: str | Path | None = None
+        self,
+        location: str | Path,
+        port: int | None = None,
+        log: str | Path | None = None,
+        read_only: bool = False,
     ) -> None:
+        self.read_only = read_only
         self.location = Path(location)
         self.port = port if port is not None else free_port()
         self.log = Path(log) if log is not None else None
@@ -118,7 +123,7 @@ class OxigraphServer:
             raise UsageError(f"port {self.port} on {HOST} is in use; pick another (0: any free)")
         command = [
             str(oxigraph_binary()),
-            "serve",
+            "serve-read-only" if self.read_only else "serve",
             "--location",
             str(self.location),
             "--bind",
@@ -232,21 +237,33 @@ def serve(
     port: int | None = None,
     location: str | Path | None = None,
     on_ready: Callable[[OxigraphServer, PushReport], None] | None = None,
+    writable: bool = False,
 ) -> int:
     """Serve ``compiled`` on 127.0.0.1 until Ctrl-C or SIGTERM; 0 on a clean stop.
 
     Without ``location`` the store lives in a temporary folder removed on exit;
     with one it persists, and each graph is replaced on the next serve.
+
+    The server is read-only unless ``writable``: any web page the user opens can
+    POST to 127.0.0.1, so an open ``/update`` would let it empty the store. The
+    graph is loaded by a writable server on another free port, stopped before
+    ``oxigraph serve-read-only`` starts on ``port``.
     """
     with contextlib.ExitStack() as stack:
         if location is None:
             location = stack.enter_context(tempfile.TemporaryDirectory(prefix="detente-store-"))
-        server = OxigraphServer(location, port)
+        server = OxigraphServer(location, port, read_only=not writable)
         stack.callback(server.stop)
         stack.enter_context(_stop_on_signals())
         try:
-            server.start()
-            report = push(compiled, server.endpoint, Transport(timeout=120.0, retries=2))
+            sending = Transport(timeout=120.0, retries=2)
+            if writable:
+                server.start()
+                report = push(compiled, server.endpoint, sending)
+            else:
+                with OxigraphServer(location) as loader:  # stopped before the next one starts
+                    report = push(compiled, loader.endpoint, sending)
+                server.start()
             if on_ready is not None:
                 on_ready(server, report)
             status = server.wait()

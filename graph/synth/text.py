@@ -149,6 +149,7 @@ class Names:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.used: set[str] = set()
+        self.forms: set[str] = set()  # name keys of every actor's id, name and aliases
 
     def _unique(self, slug: str) -> str:
         base, n = slug, 1
@@ -161,29 +162,36 @@ class Names:
     def _word(self, parts: int) -> str:
         return "".join(self.rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
 
+    def _actor(self, name: str, kind: str, aliases: list[str] | None = None) -> dict[str, Any]:
+        """An actor whose id, name and aliases name no other (schemas.names.name_key)."""
+        from schemas.names import name_key
+
+        ident = self._unique(_slug(name))
+        while name_key(name) in self.forms:
+            name = f"{name} {self._word(1)}"
+        actor: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
+        kept = []
+        for form in [ident, name, *(aliases or [])]:
+            if name_key(form) not in self.forms or form in (ident, name):
+                kept.append(form)
+                self.forms.add(name_key(form))
+        if aliases is not None:
+            actor["aliases"] = kept[2:]
+        return actor
+
     def state(self) -> dict[str, Any]:
         name = self._word(2) + self.rng.choice(["ia", "land", "stan", "ova"])
         capital = self.city()
-        return {
-            "id": self._unique(_slug(name)),
-            "name": name,
-            "kind": "state",
-            "aliases": [capital, f"the {name[:-1]}ian government", f"the {name}n side"],
-        }
+        aliases = [capital, f"the {name[:-1]}ian government", f"the {name}n side"]
+        return self._actor(name, "state", aliases)
 
     def outlet(self) -> dict[str, Any]:
         name = f"{self._word(2)} {self.rng.choice(['News', 'Times', 'Radio', 'Herald'])}"
-        return {"id": self._unique(_slug(name)), "name": name, "kind": "media_outlet"}
+        return self._actor(name, "media_outlet")
 
     def person(self) -> dict[str, Any]:
         first, last = self.rng.choice(_FIRST), self.rng.choice(_LAST)
-        name = f"{first} {last}"
-        return {
-            "id": self._unique(_slug(name)),
-            "name": name,
-            "kind": "person",
-            "aliases": [last, f"{first[0]}. {last}"],
-        }
+        return self._actor(f"{first} {last}", "person", [last, f"{first[0]}. {last}"])
 
     def city(self) -> str:
         return self._word(2) + self.rng.choice(["grad", "burg", "polis", "ava", "sk"])

@@ -59,3 +59,21 @@ def test_removed_concession(seed_copy: Path, seed_graph: Graph) -> None:
     assert f"- concession {RUSSIA_AQ}" in result.lines()
     obj = json.loads(result.to_json())
     assert obj["removed"]["concessions"] == [RUSSIA_AQ] and obj["changed"] == []
+
+
+def test_a_new_claim_with_the_same_status_is_a_difference(
+    seed_copy: Path, seed_graph: Graph
+) -> None:
+    """A new Witkoff claim leaves the status `claimed`, yet the evidence changed."""
+    add_statement(seed_copy, "witkoff-again", "steve-witkoff", "A new sentence.",
+                  supports=[RUSSIA_LAW])  # fmt: skip
+    result = diff(seed_graph, Graph.from_data(seed_copy))
+    assert result and result.changed == []
+    assert [(c.record, c.statement, c.change, c.relation, c.speaker) for c in result.claims] == [
+        (RUSSIA_LAW, "witkoff-again", "added", "supports", "Steve Witkoff")
+    ]
+    assert any(line.startswith(f"+ claim on concession {RUSSIA_LAW}: witkoff-again")
+               for line in result.lines())  # fmt: skip
+    assert json.loads(result.to_json())["claims"][0]["change"] == "added"
+    back = diff(Graph.from_data(seed_copy), seed_graph)
+    assert [c.change for c in back.claims] == ["removed"]

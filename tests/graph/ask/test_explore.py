@@ -97,7 +97,7 @@ def test_compare_russian_concessions(g: Graph, aspect: str, article5: object, pl
 
 def test_compare_own_side_concession_is_not_other_side_only(g: Graph) -> None:
     table = compare_concessions(g, [US_COMMITMENT])
-    assert table.loc["status", US_COMMITMENT] == "confirmed"
+    assert table.loc["status", US_COMMITMENT] == "hypothetical"
     assert table.loc["claimed only by the other side", US_COMMITMENT] is False
 
 
@@ -145,7 +145,7 @@ def test_support_summary(g: Graph, claims: list[ClaimRow], expected: str) -> Non
         ("article-5-like-guarantee", "Russia", "not_ruled_out; concedes (claimed)"),
         ("article-5-like-guarantee", "Donald Trump", "considers"),
         ("ukraine-nato-membership", "Vladimir Putin", "opposes"),
-        ("us-direct-commitment", "United States", "considers; concedes (confirmed)"),
+        ("us-direct-commitment", "United States", "considers; floats (hypothetical)"),
         ("us-direct-commitment", "Trump-aligned Republicans", "opposes"),
         ("legislated-no-seizure-pledge", "Russia", "concedes (claimed)"),
         ("legislated-no-seizure-pledge", "Donald Trump", ""),

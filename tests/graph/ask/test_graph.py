@@ -10,6 +10,7 @@ import pytest
 from graph.ask.engine import Iri
 from graph.ask.graph import Graph, query_text
 from graph.ask.status import status_of
+from graph.ask.words import status_word
 from schemas import Corpus, load
 from schemas.errors import NotFoundError, UsageError
 from tests.graph.seedit import (
@@ -84,7 +85,9 @@ def test_concession_fields(graph: Graph) -> None:
         ({"topic": "article-5-like-guarantee"}, [RUSSIA_AQ]),
         ({"topic": "Direct US commitment to a security guarantee for Ukraine"}, [US_COMMIT]),
         ({"status": "claimed"}, RUSSIAN),
-        ({"status": "confirmed"}, [US_COMMIT]),
+        # a hypothetical floated by the conceder's own side is not a confirmed concession
+        ({"status": "confirmed"}, []),
+        ({"modality": "hypothetical"}, [US_COMMIT]),
         ({"status": "denied"}, []),
         ({"by": "Moscow", "to": "US", "claimant": "Witkoff", "status": "claimed"}, RUSSIAN),
     ],
@@ -94,8 +97,13 @@ def test_concession_filters(graph: Graph, filters: dict[str, str], expected: lis
 
 
 def test_statuses_agree_with_the_corpus_rule(graph: Graph, seed: Corpus) -> None:
-    assert {r.concession: r.status for r in graph.concessions()} == {
+    rows = graph.concessions()
+    assert {r.concession: r.corroboration for r in rows} == {
         cid: status_of(seed, cid).value for cid in seed.concessions
+    }
+    assert {r.concession: r.status for r in rows} == {
+        cid: status_word(seed.concessions[cid].modality.value, status_of(seed, cid).value)
+        for cid in seed.concessions
     }
 
 
@@ -188,7 +196,7 @@ def test_as_of_matches_corpus_as_of_on_a_synthetic_corpus(tmp_path: Path) -> Non
     for day in [days[0], days[len(days) // 3], days[len(days) // 2], days[-1]]:
         sub = corpus.as_of(day)
         view = graph.as_of(day)
-        got = {r.concession: r.status for r in view.concessions()}
+        got = {r.concession: r.corroboration for r in view.concessions()}
         assert got == {cid: status_of(sub, cid).value for cid in sub.concessions}
         assert {r.position for r in view.positions()} == set(sub.positions)
         assert {r.meeting for r in view.meetings()} == set(sub.meetings)

@@ -49,14 +49,18 @@ def test_ask_concessions_csv(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = ask(capsys, "ask", "concessions", "--format", "csv", "--data", DATA)
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["status"] for r in rows] == ["claimed", "claimed", "confirmed"]
+    assert [r["status"] for r in rows] == ["claimed", "claimed", "hypothetical"]
+    assert [r["corroboration"] for r in rows] == ["claimed", "claimed", "confirmed"]
+    assert rows[2]["answer"].startswith("hypothetical: floated by the conceder's side")
 
 
 @pytest.mark.parametrize(
     ("argv", "key", "expected"),
     [
         (["concessions", "--claimant", "Rubio"], "concession", ["us-direct-security-commitment"]),
-        (["concessions", "--status", "confirmed"], "concession", ["us-direct-security-commitment"]),
+        (["concessions", "--status", "confirmed"], "concession", []),
+        (["concessions", "--modality", "hypothetical"], "concession",
+         ["us-direct-security-commitment"]),
         (["concessions", "--topic", "legislated-no-seizure-pledge"], "concession", [RUSSIA_LAW]),
         (["concessions", "--to", "Kyiv"], "concession", ["us-direct-security-commitment"]),
         (["concessions", "--beneficiary", "Kyiv", "--by", "US"], "concession",
@@ -176,7 +180,11 @@ def test_diff_command(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> No
                   denies=[RUSSIA_AQ])  # fmt: skip
     code, out, _ = ask(capsys, "diff", DATA, str(seed_copy))
     assert code == 0
-    assert out.strip() == f"~ concession {RUSSIA_AQ}: status claimed -> denied"
+    assert out.strip().splitlines() == [
+        f"+ claim on concession {RUSSIA_AQ}: putin-denies (denies; Vladimir Putin, in "
+        "seed-2025-08-17-nato-like-guarantees)",
+        f"~ concession {RUSSIA_AQ}: status claimed -> denied",
+    ]
     code, out, _ = ask(capsys, "diff", DATA, str(seed_copy), "--format", "json")
     assert json.loads(out)["changed"][0]["new"] == "denied"
 

@@ -24,7 +24,10 @@ def test_check_passes_on_the_seed_and_the_later_reports(
     assert main(["check", str(data)]) == 0
     out = capsys.readouterr().out
     assert "OK" in out and counts in out
-    assert "russia-accepts-us-article-5-like-guarantee: claimed by Steve Witkoff" in out
+    assert "russia-accepts-us-article-5-like-guarantee: made, claimed by Steve Witkoff" in out
+    # the summary speaks the answer model's words, as `detente ask` does
+    assert ("us-direct-security-commitment: hypothetical: floated by the conceder's side "
+            "(Marco Rubio); not a concession made") in out  # fmt: skip
 
 
 def test_check_reports_every_problem_with_exit_1(

@@ -93,8 +93,9 @@ def _argv(view: str, option: str | None, value: str, where: list[str]) -> list[s
 
 
 def _shape(err: str, value: str) -> str:
-    """The message with the value and the suggested close matches taken out."""
-    text = err.replace(repr(value), "<V>")
+    """The message with the value (or its cut form) and the suggested close matches taken out."""
+    cut = f"{value[:80]}... ({len(value):,} characters)" if len(value) > 80 else value
+    text = err.replace(repr(value), "<V>").replace(repr(cut), "<V>")
     return re.sub(r"; closest: .*", "", text)
 
 

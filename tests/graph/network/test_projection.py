@@ -97,7 +97,8 @@ def test_edges_run_the_documented_way(g, u, v, kind):
 
 def test_attributes_are_typed(g):
     c = g.nodes["concession:us-direct-security-commitment"]
-    assert c["status"] == "confirmed" and c["modality"] == "hypothetical"
+    assert c["status"] == "hypothetical" and c["modality"] == "hypothetical"
+    assert c["corroboration"] == "confirmed"
     st = g.nodes["statement:lead-official-guarantees-not-ruled-out"]
     assert st["date"] == dt.date(2025, 8, 17) and st["date_precision"] == "not_after"
     assert g.nodes["actor:russia"]["aliases"] == ("Moscow", "the Russians", "Russians")

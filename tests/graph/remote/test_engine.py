@@ -20,7 +20,7 @@ from graph.remote.gsp import push
 from schemas import load
 from schemas.errors import EndpointError, UsageError
 from tests.graph.servers import Fake, server  # noqa: F401
-from tests.seed import SEED_DATA
+from tests.seed import DATA, SEED_DATA
 
 _EMPTY = ox.Store()
 HOSTILE = [
@@ -186,3 +186,40 @@ def test_cli_ask_with_endpoint_prints_the_local_json(pushed, capsys) -> None:
     )
     assert json.loads(capsys.readouterr().out) == here
     assert here
+
+
+CORPUS_VIEWS = [
+    ("concessions", (), {}),
+    ("concessions", (), {"modality": "demanded"}),
+    ("concessions", (), {"topic": "ukraine-security-guarantees"}),
+    ("concessions", (), {"by": "Putin", "via_affiliation": True}),
+    ("proposals", (), {}),
+    ("positions", (), {}),
+    ("meetings", (), {}),
+    ("statements", (), {}),
+    ("history", ("article-5-like-guarantee",), {}),
+    ("history", ("Zelensky",), {}),
+    ("tensions", (), {}),
+    ("topic", ("territory-in-settlement",), {}),
+]
+
+
+@pytest.fixture
+def pushed_corpus(server):  # noqa: F811
+    from schemas import load
+
+    push(compile_quads(load(DATA)), server.endpoint)
+    return server
+
+
+@pytest.mark.integration
+def test_remote_answers_equal_local_answers_on_the_corpus(pushed_corpus) -> None:
+    """Every view on the four-source corpus, answer words and derived status included."""
+    remote = open_remote(pushed_corpus.endpoint.query)
+    here = Graph.from_data(DATA)
+    for view, args, filters in CORPUS_VIEWS:
+        mine = getattr(here, view)(*args, **filters)
+        assert mine, (view, args, filters)
+        assert getattr(remote, view)(*args, **filters).to_json() == mine.to_json(), view
+    day = dt.date(2025, 11, 30)
+    assert remote.as_of(day).tensions().to_json() == here.as_of(day).tensions().to_json()
