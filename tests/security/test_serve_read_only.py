@@ -18,11 +18,14 @@ import httpx
 import pytest
 
 from graph.cli import main
+from graph.compile import compile_quads
 from graph.remote.engine import RemoteEngine
 from graph.remote.server import free_port
+from schemas import load
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIPLES = 1468
+TRIPLES = len(compile_quads(load(ROOT / "data")))
+"""What `detente serve` loads from data/ (the seed and the later reports)."""
 
 
 @contextlib.contextmanager
