@@ -53,7 +53,10 @@ precision, quote, source), IRIs and lexical forms as the claim queries return th
 
 
 def read_claims(
-    groups: ClaimRows, registry: Registry, conceders: dict[str, str] | None = None
+    groups: ClaimRows,
+    registry: Registry,
+    conceders: dict[str, str] | None = None,
+    relays: dict[str, tuple[Ref, ...]] | None = None,
 ) -> dict[str, list[ClaimRow]]:
     """Claims by record id, each list by date then statement; speakers named by ``registry``.
 
@@ -62,6 +65,8 @@ def read_claims(
     claim's date. Values that repeat (dates, concepts, speakers) are worked out
     once per call, and the dated rule runs only where a chain of affiliations
     links the speaker to the conceder at all (:meth:`Registry.closure`).
+    ``relays`` (statement id -> outlets, :func:`read_relays`) fills each claim's ``via``
+    in the same pass.
     """
     corpus, ref, closure = registry.corpus, registry.ref, registry.closure
     kinds, restates = registry.source_kinds, registry.restates
@@ -72,6 +77,7 @@ def read_claims(
     refs: dict[str, Ref] = {}
     sides: dict[tuple[str, str, dt.date], bool] = {}
     conceder_of = (conceders or {}).get
+    relayed = (relays or {}).get
     for denies, rows in groups:
         for record, st, speaker, mode, venue, date, prec, quote, source in rows:
             rid = known.get(record)
@@ -101,7 +107,8 @@ def read_claims(
             statement = st[st.rfind("/") + 1 :]  # record_id, inlined: one per claim
             out[rid].append(
                 ClaimRow(statement, who, venue, day, precision, quote, src, said_as, denies, side,
-                         source_kind=kinds.get(src, ""), restates=restates.get(src))
+                         via=relayed(statement, ()), source_kind=kinds.get(src, ""),
+                         restates=restates.get(src))
             )  # fmt: skip
     for claims in out.values():
         claims.sort(key=_claim_order)

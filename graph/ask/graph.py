@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.ask import views
-from graph.ask.claims import counted, read_claims, read_relays, with_relays
+from graph.ask.claims import counted, read_claims, read_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
 from graph.ask.registry import Concepts, Registry
 from graph.ask.results import Rows
@@ -322,14 +322,17 @@ class Graph:
         self, rdf_class: str, conceders: dict[str, str] | None = None
     ) -> dict[str, list[ClaimRow]]:
         """Claims by record id; with ``conceders`` (record -> conceder), each judged for side."""
-        claims = read_claims(self._claim_rows(rdf_class), self.registry, conceders)
-        return with_relays(claims, self.relays())
+        return read_claims(self._claim_rows(rdf_class), self.registry, conceders, self.relays())
 
     def relays(self) -> dict[str, tuple[Ref, ...]]:
         """The outlets that relayed each relayed statement, by statement id (read once)."""
         found: dict[str, tuple[Ref, ...]] | None = self._shared.memo.get("relays")
         if found is None:
-            found = self._shared.memo["relays"] = read_relays(self.select("relays"), self.registry)
+            read = partial(read_relays, self.select("relays"), self.registry)
+            local = self.engine if isinstance(self.engine, LocalEngine) else None
+            # a local store never changes: its relays are read once per engine, as the registry
+            found = read() if local is None else local.derived("relays", read)
+            self._shared.memo["relays"] = found
         return found
 
     def ref(self, actor: str) -> Ref:

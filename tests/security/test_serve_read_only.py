@@ -18,21 +18,14 @@ import httpx
 import pytest
 
 from graph.cli import main
+from graph.compile import compile_quads
 from graph.remote.engine import RemoteEngine
 from graph.remote.server import free_port
+from schemas import load
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _triples() -> int:
-    """How many triples `detente serve` loads from data/ (what the store must keep)."""
-    from graph.compile import compile_quads
-    from schemas import load
-
-    return len(compile_quads(load(ROOT / "data")))
-
-
-TRIPLES = _triples()
+TRIPLES = len(compile_quads(load(ROOT / "data")))
+"""What `detente serve` loads from data/ (the seed and the later reports)."""
 
 
 @contextlib.contextmanager
