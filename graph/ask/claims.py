@@ -44,7 +44,6 @@ __all__ = [
     "read_claims",
     "read_relays",
     "verdict",
-    "with_relays",
 ]
 
 ClaimRows = Iterable[tuple[bool, Iterable[tuple[str, ...]]]]
@@ -201,17 +200,3 @@ def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str
                 order.append(outlet)
         out[sid] = tuple(registry.ref(o) for o in order)
     return out
-
-
-def with_relays(
-    claims: dict[str, list[ClaimRow]], relays: dict[str, tuple[Ref, ...]]
-) -> dict[str, list[ClaimRow]]:
-    """``claims`` with each claim's ``via`` filled in from ``relays`` (by statement id)."""
-    if not relays:
-        return claims
-    for rows in claims.values():
-        for i, claim in enumerate(rows):
-            via = relays.get(claim.statement)
-            if via:
-                rows[i] = replace(claim, via=via)
-    return claims
