@@ -26,7 +26,8 @@ __all__ = ["CUES", "Candidate", "Cue", "cues", "meeting_status", "modality"]
 CUES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "meeting": [
         ("meeting", re.compile(r"\b(meeting|summit|talks|met|meet|meets|phone call|held a call|"
-                               r"a call with|visit(?:ed)?|negotiations)\b", re.I)),
+                               r"a call with|visit(?:ed)?|negotiations|hosted|hosts|took part|"
+                               r"take part|taking part|participated|attended)\b", re.I)),
     ],
     "concession": [
         ("concession", re.compile(r"\b(conceded|concession|concede|concedes|agreed|agreeing|"

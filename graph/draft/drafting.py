@@ -32,7 +32,7 @@ from graph.draft.dates import DateGuess, find_date, not_after
 from graph.draft.furniture import Furniture, is_heading, propose_furniture
 from graph.draft.names import DEMONYM, Registry, capitalised_names, slug
 from graph.draft.pending import build_candidates
-from graph.draft.speakers import Speakers
+from graph.draft.speakers import Resolved, Speakers
 from graph.draft.speech import (
     Finding,
     indirect_findings,
@@ -40,7 +40,7 @@ from graph.draft.speech import (
     transcript_findings,
     turn_labels,
 )
-from graph.draft.venues import VenueGuess, find_venue
+from graph.draft.venues import VenueGuess, find_venue, looks_like_outlet
 from schemas.corpus import Corpus
 from schemas.errors import UsageError
 from schemas.evidence import NormalText, locate
@@ -102,6 +102,15 @@ class _Said:
     venue: VenueGuess | None
     venue_rule: str
     date: DateGuess
+    via: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Air:
+    """A transcript's programme: the outlet named in its header, and the day it aired."""
+
+    outlet: VenueGuess | None
+    day: DateGuess
 
 
 def draft_text(
@@ -128,7 +137,13 @@ def draft_text(
     narration: list[tuple[int, int, str]] = []
     for s in sents:
         para = next(text[a:b] for a, b in paras if a <= s.start < b)
-        if is_heading(s.text, para) or _inside(s, turns):
+        if _inside(s, turns):  # speech reported inside a turn: nested, the turn carries it
+            for f in indirect_findings(s.text, s.start):
+                if f.rule != "attitude-of-previous-speaker":
+                    f.rule, f.parent, f.lead = f"speech-inside-turn: {f.rule}", 0, None
+                    findings.append(f)
+            continue
+        if is_heading(s.text, para):
             continue
         if any(f.start < s.end and s.start < f.end for f in findings):
             continue
@@ -149,7 +164,8 @@ def draft_text(
                             m.group("sp"), qa + m.start("sp"), m.group(0), parent=0)
                 )  # fmt: skip
     findings.sort(key=lambda f: (f.start, f.end))
-    said = _resolve(findings, speakers, registry, published)
+    air = _on_air(text, turns, skip, registry, published)
+    said = _resolve(findings, speakers, registry, published, air)
     statements, by_finding = _statements(said, text, skip, source_id, published, taken)
     narrated = _narration(narration, text, skip, source_id, published, statements, taken)
     statements = sorted(statements + narrated, key=lambda st: _start(text, st["text"], skip))
@@ -186,12 +202,78 @@ def _mask(s: Sentence, quotes: list[Finding]) -> str:
     return "".join(chars)
 
 
+def _on_air(
+    text: str,
+    turns: list[Finding],
+    skip: list[tuple[int, int]],
+    registry: Registry,
+    published: dt.date,
+) -> _Air | None:
+    """A transcript's outlet and day, from the lines before its first turn (date line first)."""
+    if not turns:
+        return None
+    head = min(t.speaker_at for t in turns)
+    chunks = [text[a:b] for a, b in paragraphs(text[:head])]
+    dated = [c for c in chunks if find_date(c, published)]
+    outlet: VenueGuess | None = None
+    for chunk in dated + [c for c in chunks if c not in dated]:
+        for m in registry.find(chunk):
+            if m.kind == "media_outlet":
+                outlet = VenueGuess(f"{m.surface} broadcast", "broadcast", m.actor, None,
+                                    f"transcript header names {m.surface}")  # fmt: skip
+                break
+        if outlet is None:
+            shaped = [n.surface for n in capitalised_names(chunk) if looks_like_outlet(n.surface)]
+            if shaped:
+                name = shaped[0]
+                outlet = VenueGuess(f"{name} broadcast", "broadcast", None, name,
+                                    f"transcript header names {name}")  # fmt: skip
+        if outlet is not None:
+            break
+    day = DateGuess(published, "day", "a transcript: aired on its publication date", "")
+    if dated:
+        found = find_date(dated[0], published)
+        assert found is not None
+        day = DateGuess(found.date, "day", f"the transcript's date line ({found.cue!r})", found.cue)
+    return _Air(outlet, day)
+
+
+_PLACE = re.compile(r"\b(?:in|at) (?:the |a |an )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
+
+
+def _turn_venue(
+    f: Finding, air: _Air, outlets: dict[str, str], named: list[tuple[str, str]]
+) -> tuple[VenueGuess | None, str, DateGuess]:
+    """A turn is said on air, unless the host introduced it as a recording ("Here is X ...")."""
+    if f.intro and not f.role:
+        date = find_date(f.intro, air.day.date) or air.day
+        venue = find_venue(f.intro, outlets, named)
+        if venue is None and (place := _PLACE.search(fold(f.intro))):
+            venue = VenueGuess(place.group("place"), "press_appearance", None, None,
+                               place.group(0))  # fmt: skip
+        rule = f"recording-introduced: {venue.cue}" if venue else "recording-introduced"
+        return venue, rule, date
+    return air.outlet, "transcript-turn-on-air", air.day
+
+
 def _resolve(
-    findings: list[Finding], speakers: Speakers, registry: Registry, published: dt.date
+    findings: list[Finding],
+    speakers: Speakers,
+    registry: Registry,
+    published: dt.date,
+    air: _Air | None = None,
 ) -> list[_Said]:
     outlets: dict[str, str] = {f: a if registry.kind(a) == "media_outlet" else ""
                                for f, a in registry.forms.items()}  # fmt: skip
     named: list[tuple[str, str]] = []
+    reporting: set[str] = set()  # outlets the article cites as reporting
+
+    def is_outlet(actor: str) -> bool:
+        if actor in registry.actors:
+            return registry.kind(actor) == "media_outlet"
+        new = speakers.new.get(actor)
+        return new is not None and new.kind == "media_outlet"
+
     out: list[_Said] = []
     for f in findings:
         previous = next((s for s in reversed(out) if s.finding.parent is None), None)
@@ -203,20 +285,45 @@ def _resolve(
             if previous is None or previous.finding.mode == "narration":
                 continue
             out.append(_Said(f, previous.speaker, "continues-previous-speaker", previous.venue,
-                             "venue-of-previous-statement", previous.date))  # fmt: skip
+                             "venue-of-previous-statement", previous.date,
+                             list(previous.via)))  # fmt: skip
             continue
         who = speakers.resolve(f.speaker, f.speaker_at, window)
         if who is None:
             continue
-        venue = find_venue(f.clause, outlets, named)
-        venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
-        if (
-            venue is None
-            and previous is not None
-            and previous.speaker == who.actor
-            and (f.parent is None)
+        if f.rule == "attitude-of-previous-speaker" and (
+            previous is None or previous.speaker != who.actor
         ):
-            venue, venue_rule = previous.venue, "venue-of-previous-statement"
+            continue  # "He wants ..." only carries on with the speaker just reported
+        clause, via = f.clause, []
+        if f.relay is not None and is_outlet(who.actor):
+            inner = speakers.resolve(f.relay[0], f.relay[1])
+            if inner is not None and not is_outlet(inner.actor):
+                via = [who.actor]
+                reporting.add(who.actor)
+                who = Resolved(inner.actor, f"{inner.rule} ({f.relay[0]}), relayed by")
+                clause = f.relay[2]
+        same = previous is not None and previous.speaker == who.actor and f.parent is None
+        if f.rule.startswith("transcript-turn") and air is not None:
+            venue, venue_rule, turn_date = _turn_venue(f, air, outlets, named)
+        else:
+            venue = find_venue(clause, outlets, named)
+            venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
+            turn_date = None
+            if venue is None and is_outlet(who.actor):
+                name = speakers.name_of(who.actor)
+                venue = VenueGuess(f"{name} report", "report", who.actor, None, f.speaker)
+                venue_rule = "outlet-as-speaker: its report"
+                reporting.add(who.actor)
+        inherited = False
+        # the same occasion: "also said", "added", or a quote backing the paraphrase just before
+        backs = previous is not None and f.mode == "direct_quote" and (
+            previous.finding.mode == "paraphrase"
+        )
+        if venue is None and same and (f.continues or backs):
+            assert previous is not None
+            venue, venue_rule, inherited = previous.venue, "venue-of-previous-statement", True
+            via = via or list(previous.via)
         if venue is not None and venue.new_outlet and venue.outlet is None:
             venue = VenueGuess(venue.label, venue.kind, speakers.outlet(venue.new_outlet), None,
                                venue.cue)  # fmt: skip
@@ -229,11 +336,19 @@ def _resolve(
         if f.parent is not None:
             parent = _carrier(out, f.start)
             reference = parent.date.date if parent else published
-        date = find_date(f.clause, reference) or (parent.date if parent else not_after(published))
+        fallback = parent.date if parent else not_after(published)
+        if inherited and previous is not None:
+            fallback = previous.date
+        date = turn_date or find_date(clause, reference) or fallback
+        if via and turn_date is None:
+            date = find_date(f.clause, reference) or date
         if parent is not None and date is not parent.date and parent.date.precision != "day":
             date = DateGuess(date.date, parent.date.precision, date.note, date.cue)
-        said = _Said(f, who.actor, who.rule, venue, venue_rule, date)
-        out.append(said)
+        out.append(_Said(f, who.actor, who.rule, venue, venue_rule, date, via))
+    for s in out:  # told an outlet the article cites as reporting: the outlet relayed it
+        outlet = s.venue.outlet if s.venue is not None else None
+        if outlet in reporting and s.speaker != outlet and outlet not in s.via:
+            s.via = [str(outlet), *s.via]
     return out
 
 
@@ -278,6 +393,8 @@ def _statements(
             record["date_precision"] = s.date.precision
         record["date_note"] = s.date.note
         record["text"] = span
+        if s.via:
+            record["via"] = list(s.via)
         if f.parent is not None:
             parent = _carrier([p for p in said if p is not s], f.start)
             pid = by_finding.get(id(parent.finding)) if parent else None
