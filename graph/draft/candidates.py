@@ -42,7 +42,12 @@ CUES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "proposal": [
         ("proposal", re.compile(r"\b(peace plan|draft|proposal|proposed|framework|provision|"
-                                r"codifies|envisions|point plan|28 separate points|package)\b",
+                                r"codifies|envisions|point plan|\d+ (?:separate )?points|"
+                                r"package)\b",
+                                re.I)),
+    ],
+    "deadline": [  # joins the proposal in view (see graph.draft.pending), never a record itself
+        ("deadline", re.compile(r"\b(answer by|respond by|response by|reply by|deadline)\b",
                                 re.I)),
     ],
     "response": [

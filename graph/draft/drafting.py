@@ -39,6 +39,7 @@ from graph.draft.speech import (
     quote_findings,
     transcript_findings,
     turn_labels,
+    turn_spans,
 )
 from graph.draft.venues import VenueGuess, find_venue, looks_like_outlet
 from schemas.corpus import Corpus
@@ -130,6 +131,7 @@ def draft_text(
     speakers = Speakers(registry, text, taken)
     labels = turn_labels(text)
     turns = transcript_findings(text, skip)
+    spans = turn_spans(text, skip)
     quotes = [q for q in quote_findings(text, skip) if not _inside(q, turns)]
     sents = sentences(text, skip + labels)
     paras = paragraphs(text)
@@ -137,8 +139,10 @@ def draft_text(
     narration: list[tuple[int, int, str]] = []
     for s in sents:
         para = next(text[a:b] for a, b in paras if a <= s.start < b)
-        if _inside(s, turns):  # speech reported inside a turn: nested, the turn carries it
-            for f in indirect_findings(s.text, s.start):
+        if any(a <= s.start < b for a, b in spans):  # a turn's words are the turn's
+            if not _inside(s, turns):
+                continue  # a question or a cut-off tail, trimmed from its turn
+            for f in indirect_findings(s.text, s.start):  # speech reported inside the turn
                 if f.rule != "attitude-of-previous-speaker":
                     f.rule, f.parent, f.lead = f"speech-inside-turn: {f.rule}", 0, None
                     findings.append(f)

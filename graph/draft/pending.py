@@ -54,12 +54,15 @@ def build_candidates(
     """
     out: list[Candidate] = []
     plan: Candidate | None = None  # the proposal last proposed: provisions attach to it
-    for st in statements:
+    for i, st in enumerate(statements):
         speaker = st["speaker"] if st["mode"] != "narration" else None
         if (st.get("venue") or {}).get("kind") in {"broadcast", "report"}:
             speaker = None  # a journalist on air or an outlet's report: the teller, not the actor
         told = _told(st, registry)
         demanders = _demanders(st["text"], registry)
+        after_st = statements[i + 1]["text"] if i + 1 < len(statements) else ""
+        if not demanders and _BACK.match(after_st):  # "These are Russian demands."
+            demanders = _demanders(after_st, registry)
         for text in _sentences(st["text"]):
             mentions = [m for m in registry.find(text) if m.kind != "media_outlet"]
             deadline = _DEADLINE.search(text)
@@ -70,6 +73,8 @@ def build_candidates(
                     plan.fields["deadline_note"] = f"{when.cue!r}: {when.note}"
                     plan.statements = list(dict.fromkeys([*plan.statements, st["id"]]))
             for cue in cues(text):
+                if cue.kind == "deadline":
+                    continue  # handled above: it joins the proposal in view
                 if cue.kind == "proposal" and plan is not None and not _indefinite(text, cue):
                     _add_to(plan, st["id"], text)  # "the plan", "it runs to 28 points"
                     continue
@@ -134,7 +139,14 @@ def build_candidates(
                     hints["topic"] = _topics(corpus, text)
                     rule = f"cue-concession-{mood}"
                 elif kind == "commitment":
-                    committer = before[-1].actor if before else speaker
+                    subject = text[: cue.start].strip(" ,")
+                    committer = before[-1].actor if before else None
+                    if committer is None and subject and subject.split()[0].lower() not in {
+                        "he", "she", "they", "it", "we", "i"
+                    }:  # fmt: skip
+                        hints["committer"] = [subject]  # "Twenty nations pledged": unknown
+                    else:
+                        committer = committer or speaker
                     fields = {"summary": text, "modality": _commit_mood(text),
                               "kind": _commit_kind(text)}  # fmt: skip
                     if committer:
@@ -148,7 +160,9 @@ def build_candidates(
                     rule = f"cue-commitment-{fields['kind']}"
                 elif kind == "proposal":
                     fields = {"title": _title(text), "kind": _proposal_kind(text)}
-                    proposers = [m.actor for m in before if m.kind in {"state", "person"}][-1:]
+                    actors = [m for m in before if m.kind in {"state", "person"}]
+                    near = [m for m in actors if cue.start - m.end <= 1]  # "a U.S. draft plan"
+                    proposers = [m.actor for m in (near[-1:] or actors[:1])]
                     if proposers and not re.search(r"\b(help(?:ed)? draft|drafted)\b", text):
                         fields["proposers"] = proposers
                     count = _COUNT.search(text)
@@ -204,6 +218,7 @@ def build_candidates(
     return out
 
 
+_BACK = re.compile(r"^(?:These|Those|This|That|All of these|Both)\b[^.]{0,40}\bdemands?\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
 _COUNT = re.compile(r"\b(\d{1,3}|[a-z]+-?[a-z]*)[- ](?:point|separate points|points)\b", re.I)
 _DEADLINE = re.compile(r"\b(?:answer|respond|response|reply|decision|deadline)\b", re.I)

@@ -40,6 +40,10 @@ from graph.draft.venues import looks_like_outlet
 
 __all__ = ["NewActor", "Resolved", "Speakers"]
 
+_BODY = re.compile(
+    r"\b(?:House|Ministry|Office|Department|Council|Commission|Administration|Government|"
+    r"Kremlin|Parliament|Congress|Senate|Cabinet|Presidency|Agency)$"
+)
 _ARTICLES = (
     "one of the ",
     "one of ",
@@ -160,11 +164,17 @@ class Speakers:
             return Resolved(self._unnamed(p), "unnamed-source")
         if low.startswith("the ") and len(words) <= 3 and words[-1] in TITLES:
             holder = self._holder(words[-1], at)
-            return None if holder is None else Resolved(holder, "title-nearest-holder")
+            if holder is not None:
+                return Resolved(holder, "title-nearest-holder")
+            if p.split()[-1].islower():
+                return None  # "the president" with no president named before
+            # a capitalised institution ("the White House"): a name of its own, below
         for m in reversed(self.registry.find(p)):
             if m.end == len(p) and m.kind in {"person", "media_outlet", "state"}:
                 return Resolved(m.actor, "registry-name-in-phrase")
         name = strip_titles(p)
+        if name.casefold() in TITLES:  # "the White House": the title words are the name
+            name = re.sub(r"^[Tt]he ", "", p)
         found = self.registry.lookup(name)
         if found is not None:
             return Resolved(found, "registry-name-after-title")
@@ -291,6 +301,8 @@ class Speakers:
                 return Resolved(self._propose(name, "person", aliases, "new-actor", note).id,
                                 "new-actor-full-name-mentioned-before")  # fmt: skip
         kind = "media_outlet" if looks_like_outlet(name) and len(name.split()) > 1 else "person"
+        if kind == "person" and _BODY.search(name):
+            kind = "organization"  # "the White House", "the Foreign Ministry"
         aliases = [surface] if surface != name else []
         note = "Proposed by detente draft: the registry does not know this name."
         return Resolved(self._propose(name, kind, aliases, "new-actor", note).id, "new-actor")

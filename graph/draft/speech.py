@@ -37,6 +37,7 @@ __all__ = [
     "speaker_like",
     "transcript_findings",
     "turn_labels",
+    "turn_spans",
 ]
 
 SAY = (
@@ -426,6 +427,18 @@ def _clip_intro(body: str) -> str:
     pieces = re.split(r"(?<=[.!?])\s+", body.strip())
     last = pieces[-1] if pieces else ""
     return last if _CLIP.match(fold(last)) else ""
+
+
+def turn_spans(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every transcript turn from its label to the next, kept or not (its questions too)."""
+    labelled = [
+        a
+        for a, b in paragraphs(text)
+        if _TURN.match(text[a:b]) and not any(x < b and a < y for x, y in skip)
+    ]
+    if len(labelled) < 2:
+        return []
+    return list(zip(labelled, [*labelled[1:], len(text)], strict=True))
 
 
 def turn_labels(text: str) -> list[tuple[int, int]]:
