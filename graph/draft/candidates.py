@@ -1,10 +1,10 @@
-"""Candidates for the curator: meetings, concessions, proposals and positions, with their cues.
+"""Candidates for the curator: meetings, concessions, commitments, proposals, responses, positions.
 
 A candidate is never evidence. It names the statements it would rest on and
 the cue word that produced it, and lists the fields a curator must still
-fill (``needs``). Each kind is one entry of :data:`CUES`; a new kind (say, a
-``demanded`` modality or a proposal record) is a new entry plus, to accept
-it, a builder in :mod:`graph.draft.accept`.
+fill (``needs``). Each kind is one entry of :data:`CUES`; a new kind is a new
+entry, fields built for it in :mod:`graph.draft.pending` and, to accept it, a
+section in :func:`graph.draft.output.accept`.
 
 >>> [(c.kind, c.value, c.word) for c in cues("Russia has firmly opposed it.")]
 [('position', 'opposes', 'opposed')]

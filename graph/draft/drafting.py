@@ -31,6 +31,7 @@ from graph.draft.candidates import Candidate
 from graph.draft.dates import DateGuess, find_date, not_after
 from graph.draft.furniture import Furniture, is_heading, propose_furniture
 from graph.draft.names import DEMONYM, Registry, capitalised_names, slug
+from graph.draft.onair import Air, on_air, turn_venue
 from graph.draft.pending import build_candidates
 from graph.draft.speakers import Resolved, Speakers
 from graph.draft.speech import (
@@ -41,7 +42,7 @@ from graph.draft.speech import (
     turn_labels,
     turn_spans,
 )
-from graph.draft.venues import VenueGuess, find_venue, looks_like_outlet
+from graph.draft.venues import VenueGuess, find_venue
 from schemas.corpus import Corpus
 from schemas.errors import UsageError
 from schemas.evidence import NormalText, locate
@@ -106,14 +107,6 @@ class _Said:
     via: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Air:
-    """A transcript's programme: the outlet named in its header, and the day it aired."""
-
-    outlet: VenueGuess | None
-    day: DateGuess
-
-
 def draft_text(
     text: str,
     published: dt.date,
@@ -168,7 +161,7 @@ def draft_text(
                             m.group("sp"), qa + m.start("sp"), m.group(0), parent=0)
                 )  # fmt: skip
     findings.sort(key=lambda f: (f.start, f.end))
-    air = _on_air(text, turns, skip, registry, published)
+    air = on_air(text, turns, skip, registry, published)
     said = _resolve(findings, speakers, registry, published, air)
     statements, by_finding = _statements(said, text, skip, source_id, published, taken)
     narrated = _narration(narration, text, skip, source_id, published, statements, taken)
@@ -206,66 +199,12 @@ def _mask(s: Sentence, quotes: list[Finding]) -> str:
     return "".join(chars)
 
 
-def _on_air(
-    text: str,
-    turns: list[Finding],
-    skip: list[tuple[int, int]],
-    registry: Registry,
-    published: dt.date,
-) -> _Air | None:
-    """A transcript's outlet and day, from the lines before its first turn (date line first)."""
-    if not turns:
-        return None
-    head = min(t.speaker_at for t in turns)
-    chunks = [text[a:b] for a, b in paragraphs(text[:head])]
-    dated = [c for c in chunks if find_date(c, published)]
-    outlet: VenueGuess | None = None
-    for chunk in dated + [c for c in chunks if c not in dated]:
-        for m in registry.find(chunk):
-            if m.kind == "media_outlet":
-                outlet = VenueGuess(f"{m.surface} broadcast", "broadcast", m.actor, None,
-                                    f"transcript header names {m.surface}")  # fmt: skip
-                break
-        if outlet is None:
-            shaped = [n.surface for n in capitalised_names(chunk) if looks_like_outlet(n.surface)]
-            if shaped:
-                name = shaped[0]
-                outlet = VenueGuess(f"{name} broadcast", "broadcast", None, name,
-                                    f"transcript header names {name}")  # fmt: skip
-        if outlet is not None:
-            break
-    day = DateGuess(published, "day", "a transcript: aired on its publication date", "")
-    if dated:
-        found = find_date(dated[0], published)
-        assert found is not None
-        day = DateGuess(found.date, "day", f"the transcript's date line ({found.cue!r})", found.cue)
-    return _Air(outlet, day)
-
-
-_PLACE = re.compile(r"\b(?:in|at) (?:the |a |an )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
-
-
-def _turn_venue(
-    f: Finding, air: _Air, outlets: dict[str, str], named: list[tuple[str, str]]
-) -> tuple[VenueGuess | None, str, DateGuess]:
-    """A turn is said on air, unless the host introduced it as a recording ("Here is X ...")."""
-    if f.intro and not f.role:
-        date = find_date(f.intro, air.day.date) or air.day
-        venue = find_venue(f.intro, outlets, named)
-        if venue is None and (place := _PLACE.search(fold(f.intro))):
-            venue = VenueGuess(place.group("place"), "press_appearance", None, None,
-                               place.group(0))  # fmt: skip
-        rule = f"recording-introduced: {venue.cue}" if venue else "recording-introduced"
-        return venue, rule, date
-    return air.outlet, "transcript-turn-on-air", air.day
-
-
 def _resolve(
     findings: list[Finding],
     speakers: Speakers,
     registry: Registry,
     published: dt.date,
-    air: _Air | None = None,
+    air: Air | None = None,
 ) -> list[_Said]:
     outlets: dict[str, str] = {f: a if registry.kind(a) == "media_outlet" else ""
                                for f, a in registry.forms.items()}  # fmt: skip
@@ -309,7 +248,7 @@ def _resolve(
                 clause = f.relay[2]
         same = previous is not None and previous.speaker == who.actor and f.parent is None
         if f.rule.startswith("transcript-turn") and air is not None:
-            venue, venue_rule, turn_date = _turn_venue(f, air, outlets, named)
+            venue, venue_rule, turn_date = turn_venue(f, air, outlets, named)
         else:
             venue = find_venue(clause, outlets, named)
             venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
@@ -321,8 +260,10 @@ def _resolve(
                 reporting.add(who.actor)
         inherited = False
         # the same occasion: "also said", "added", or a quote backing the paraphrase just before
-        backs = previous is not None and f.mode == "direct_quote" and (
-            previous.finding.mode == "paraphrase"
+        backs = (
+            previous is not None
+            and f.mode == "direct_quote"
+            and (previous.finding.mode == "paraphrase")
         )
         if venue is None and same and (f.continues or backs):
             assert previous is not None

@@ -1,6 +1,7 @@
 """Build the pending candidates of a draft from its statements and their cue words.
 
-One candidate per kind and statement, at most; each names the statement it
+One candidate per kind and sentence of a statement, at most (a later mention
+of a proposal joins the one introduced instead); each names the statements it
 would rest on, the cue that produced it, the fields it proposes and the ones
 a curator must still fill (``needs``), with hints (closest registry topics).
 
@@ -91,6 +92,8 @@ def build_candidates(
                     role = "present" if _ROLE_PRESENT.search(text) else "principal"
                     people = list(dict.fromkeys(m.actor for m in mentions if m.kind in
                                                 {"person", "state", "informal_group"}))  # fmt: skip
+                    if speaker and re.search(r"\b(?:we|I|us)\b", text):  # "We will meet ..."
+                        people = list(dict.fromkeys([speaker, *people]))
                     parts = [{"actor": a, "role": role} for a in people]
                     fields = {"title": _title(text), "status": status, "participants": parts}
                     place = _LOCATION.search(text)
@@ -108,8 +111,10 @@ def build_candidates(
                     conceder = told or (before[-1].actor if before else None)
                     conceder = conceder or speaker or (states[0] if states else None)
                     fields = {"summary": text, "modality": mood}
-                    if plan is not None and mood in {"hypothetical", "made"} and (
-                        re.search(r"\bwould\b", text)
+                    if (
+                        plan is not None
+                        and mood in {"hypothetical", "made"}
+                        and (re.search(r"\bwould\b", text))
                     ):
                         mood = fields["modality"] = "proposed"
                         fields["proposed_in"] = plan.id

@@ -110,8 +110,23 @@ _NOT_SPEAKERS = {
     "the statement",
     "the document",
 }
-_DOCUMENTS = {"readout", "statement", "report", "reports", "plan", "document", "draft", "text",
-              "transcript", "communique", "declaration", "letter", "memo", "survey", "poll"}
+_DOCUMENTS = {
+    "readout",
+    "statement",
+    "report",
+    "reports",
+    "plan",
+    "document",
+    "draft",
+    "text",
+    "transcript",
+    "communique",
+    "declaration",
+    "letter",
+    "memo",
+    "survey",
+    "poll",
+}
 
 
 @dataclass
