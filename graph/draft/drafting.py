@@ -31,14 +31,16 @@ from graph.draft.candidates import Candidate
 from graph.draft.dates import DateGuess, find_date, not_after
 from graph.draft.furniture import Furniture, is_heading, propose_furniture
 from graph.draft.names import DEMONYM, Registry, capitalised_names, slug
+from graph.draft.onair import Air, on_air, turn_venue
 from graph.draft.pending import build_candidates
-from graph.draft.speakers import Speakers
+from graph.draft.speakers import Resolved, Speakers
 from graph.draft.speech import (
     Finding,
     indirect_findings,
     quote_findings,
     transcript_findings,
     turn_labels,
+    turn_spans,
 )
 from graph.draft.venues import VenueGuess, find_venue
 from schemas.corpus import Corpus
@@ -102,6 +104,7 @@ class _Said:
     venue: VenueGuess | None
     venue_rule: str
     date: DateGuess
+    via: list[str] = field(default_factory=list)
 
 
 def draft_text(
@@ -121,6 +124,7 @@ def draft_text(
     speakers = Speakers(registry, text, taken)
     labels = turn_labels(text)
     turns = transcript_findings(text, skip)
+    spans = turn_spans(text, skip)
     quotes = [q for q in quote_findings(text, skip) if not _inside(q, turns)]
     sents = sentences(text, skip + labels)
     paras = paragraphs(text)
@@ -128,7 +132,15 @@ def draft_text(
     narration: list[tuple[int, int, str]] = []
     for s in sents:
         para = next(text[a:b] for a, b in paras if a <= s.start < b)
-        if is_heading(s.text, para) or _inside(s, turns):
+        if any(a <= s.start < b for a, b in spans):  # a turn's words are the turn's
+            if not _inside(s, turns):
+                continue  # a question or a cut-off tail, trimmed from its turn
+            for f in indirect_findings(s.text, s.start):  # speech reported inside the turn
+                if f.rule != "attitude-of-previous-speaker":
+                    f.rule, f.parent, f.lead = f"speech-inside-turn: {f.rule}", 0, None
+                    findings.append(f)
+            continue
+        if is_heading(s.text, para):
             continue
         if any(f.start < s.end and s.start < f.end for f in findings):
             continue
@@ -149,7 +161,8 @@ def draft_text(
                             m.group("sp"), qa + m.start("sp"), m.group(0), parent=0)
                 )  # fmt: skip
     findings.sort(key=lambda f: (f.start, f.end))
-    said = _resolve(findings, speakers, registry, published)
+    air = on_air(text, turns, skip, registry, published)
+    said = _resolve(findings, speakers, registry, published, air)
     statements, by_finding = _statements(said, text, skip, source_id, published, taken)
     narrated = _narration(narration, text, skip, source_id, published, statements, taken)
     statements = sorted(statements + narrated, key=lambda st: _start(text, st["text"], skip))
@@ -187,11 +200,23 @@ def _mask(s: Sentence, quotes: list[Finding]) -> str:
 
 
 def _resolve(
-    findings: list[Finding], speakers: Speakers, registry: Registry, published: dt.date
+    findings: list[Finding],
+    speakers: Speakers,
+    registry: Registry,
+    published: dt.date,
+    air: Air | None = None,
 ) -> list[_Said]:
     outlets: dict[str, str] = {f: a if registry.kind(a) == "media_outlet" else ""
                                for f, a in registry.forms.items()}  # fmt: skip
     named: list[tuple[str, str]] = []
+    reporting: set[str] = set()  # outlets the article cites as reporting
+
+    def is_outlet(actor: str) -> bool:
+        if actor in registry.actors:
+            return registry.kind(actor) == "media_outlet"
+        new = speakers.new.get(actor)
+        return new is not None and new.kind == "media_outlet"
+
     out: list[_Said] = []
     for f in findings:
         previous = next((s for s in reversed(out) if s.finding.parent is None), None)
@@ -203,20 +228,47 @@ def _resolve(
             if previous is None or previous.finding.mode == "narration":
                 continue
             out.append(_Said(f, previous.speaker, "continues-previous-speaker", previous.venue,
-                             "venue-of-previous-statement", previous.date))  # fmt: skip
+                             "venue-of-previous-statement", previous.date,
+                             list(previous.via)))  # fmt: skip
             continue
         who = speakers.resolve(f.speaker, f.speaker_at, window)
         if who is None:
             continue
-        venue = find_venue(f.clause, outlets, named)
-        venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
-        if (
-            venue is None
-            and previous is not None
-            and previous.speaker == who.actor
-            and (f.parent is None)
+        if f.rule == "attitude-of-previous-speaker" and (
+            previous is None or previous.speaker != who.actor
         ):
-            venue, venue_rule = previous.venue, "venue-of-previous-statement"
+            continue  # "He wants ..." only carries on with the speaker just reported
+        clause, via = f.clause, []
+        if f.relay is not None and is_outlet(who.actor):
+            inner = speakers.resolve(f.relay[0], f.relay[1])
+            if inner is not None and not is_outlet(inner.actor):
+                via = [who.actor]
+                reporting.add(who.actor)
+                who = Resolved(inner.actor, f"{inner.rule} ({f.relay[0]}), relayed by")
+                clause = f.relay[2]
+        same = previous is not None and previous.speaker == who.actor and f.parent is None
+        if f.rule.startswith("transcript-turn") and air is not None:
+            venue, venue_rule, turn_date = turn_venue(f, air, outlets, named)
+        else:
+            venue = find_venue(clause, outlets, named)
+            venue_rule = f"venue-cue: {venue.cue}" if venue else "no-venue-stated"
+            turn_date = None
+            if venue is None and is_outlet(who.actor):
+                name = speakers.name_of(who.actor)
+                venue = VenueGuess(f"{name} report", "report", who.actor, None, f.speaker)
+                venue_rule = "outlet-as-speaker: its report"
+                reporting.add(who.actor)
+        inherited = False
+        # the same occasion: "also said", "added", or a quote backing the paraphrase just before
+        backs = (
+            previous is not None
+            and f.mode == "direct_quote"
+            and (previous.finding.mode == "paraphrase")
+        )
+        if venue is None and same and (f.continues or backs):
+            assert previous is not None
+            venue, venue_rule, inherited = previous.venue, "venue-of-previous-statement", True
+            via = via or list(previous.via)
         if venue is not None and venue.new_outlet and venue.outlet is None:
             venue = VenueGuess(venue.label, venue.kind, speakers.outlet(venue.new_outlet), None,
                                venue.cue)  # fmt: skip
@@ -229,11 +281,19 @@ def _resolve(
         if f.parent is not None:
             parent = _carrier(out, f.start)
             reference = parent.date.date if parent else published
-        date = find_date(f.clause, reference) or (parent.date if parent else not_after(published))
+        fallback = parent.date if parent else not_after(published)
+        if inherited and previous is not None:
+            fallback = previous.date
+        date = turn_date or find_date(clause, reference) or fallback
+        if via and turn_date is None:
+            date = find_date(f.clause, reference) or date
         if parent is not None and date is not parent.date and parent.date.precision != "day":
             date = DateGuess(date.date, parent.date.precision, date.note, date.cue)
-        said = _Said(f, who.actor, who.rule, venue, venue_rule, date)
-        out.append(said)
+        out.append(_Said(f, who.actor, who.rule, venue, venue_rule, date, via))
+    for s in out:  # told an outlet the article cites as reporting: the outlet relayed it
+        outlet = s.venue.outlet if s.venue is not None else None
+        if outlet in reporting and s.speaker != outlet and outlet not in s.via:
+            s.via = [str(outlet), *s.via]
     return out
 
 
@@ -278,6 +338,8 @@ def _statements(
             record["date_precision"] = s.date.precision
         record["date_note"] = s.date.note
         record["text"] = span
+        if s.via:
+            record["via"] = list(s.via)
         if f.parent is not None:
             parent = _carrier([p for p in said if p is not s], f.start)
             pid = by_finding.get(id(parent.finding)) if parent else None

@@ -35,7 +35,15 @@ from schemas.errors import DataError, Problem, UsageError
 
 __all__ = ["accept", "check_target", "side_by_side", "to_json", "to_yaml", "write_draft"]
 
-_BUILDERS = {"meeting": "meetings", "concession": "concessions", "position": "positions"}
+_BUILDERS = {
+    "meeting": "meetings",
+    "concession": "concessions",
+    "position": "positions",
+    "proposal": "proposals",
+    "commitment": "commitments",
+    "response": "responses",
+    "provision": "provisions",
+}
 
 
 def _plain(value: Any) -> Any:
@@ -118,8 +126,11 @@ def accept(draft: Draft, choices: dict[str, dict[str, Any]]) -> dict[str, list[d
 
     Each accepted record gets an id (``id`` in the choice, else from the
     candidate), and its statements list it under ``supports``. Returns the
-    sections (meetings, concessions, positions) to add to the record file.
-    Raises UsageError for an unknown candidate or a kind today's schema lacks.
+    sections (meetings, concessions, positions, proposals, commitments,
+    responses) to add to the record file; a provision goes into the proposal
+    accepted before it in the same call, and a ``proposed_in`` or ``proposal``
+    naming a candidate becomes that candidate's record id.
+    Raises UsageError for an unknown candidate or kind, or a provision without its proposal.
 
     >>> from graph.draft.candidates import Candidate
     >>> c = Candidate("candidate-01-position", "position", "opposed", "cue-position-opposes",
@@ -133,13 +144,18 @@ def accept(draft: Draft, choices: dict[str, dict[str, Any]]) -> dict[str, list[d
     ['russia-opposes-it']
     """
     from schemas.models import Concession, Identified, Meeting, Position
+    from schemas.negotiation import Commitment, Proposal, Provision, Response
 
     models: dict[str, type[Identified]] = {
         "meetings": Meeting,
         "concessions": Concession,
         "positions": Position,
+        "proposals": Proposal,
+        "commitments": Commitment,
+        "responses": Response,
     }
     by_id = {c.id: c for c in draft.candidates}
+    accepted: dict[str, dict[str, Any]] = {}  # candidate id -> record
     out: dict[str, list[dict[str, Any]]] = {}
     for cid, overrides in choices.items():
         candidate = by_id.get(cid)
@@ -148,16 +164,28 @@ def accept(draft: Draft, choices: dict[str, dict[str, Any]]) -> dict[str, list[d
         kind = overrides.get("as_kind", candidate.kind)
         section = _BUILDERS.get(kind)
         if section is None:
-            raise UsageError(
-                f"{cid}: today's schema has no {kind} record; accept it with "
-                "as_kind='position' or as_kind='concession'"
-            )
+            raise UsageError(f"{cid}: no {kind} record; accept it as one of {', '.join(_BUILDERS)}")
         fields = {k: v for k, v in candidate.fields.items() if k != "proposer"}
         fields.update({k: v for k, v in overrides.items() if k != "as_kind"})
         fields.setdefault("id", cid)
         record = {"id": fields.pop("id"), **fields}
-        models[section].model_validate(_plain(record))  # a clear error now, not at check
-        out.setdefault(section, []).append(record)
+        for key in ("proposed_in", "proposal"):  # a proposal accepted in the same call
+            if record.get(key) in accepted:
+                record[key] = accepted[record[key]]["id"]
+        if section == "provisions":
+            owner = record.pop("proposal", None)
+            plan = next((r for r in out.get("proposals", []) if r["id"] == owner), None)
+            if plan is None:
+                raise UsageError(
+                    f"{cid}: a provision belongs to a proposal; accept the proposal candidate "
+                    "in the same call, before it"
+                )
+            Provision.model_validate(_plain(record))
+            plan.setdefault("provisions", []).append(record)
+        else:
+            models[section].model_validate(_plain(record))  # a clear error now, not at check
+            out.setdefault(section, []).append(record)
+        accepted[cid] = record
         for st in draft.statements:
             if st["id"] in candidate.statements:
                 st.setdefault("supports", []).append(record["id"])

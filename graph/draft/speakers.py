@@ -40,6 +40,10 @@ from graph.draft.venues import looks_like_outlet
 
 __all__ = ["NewActor", "Resolved", "Speakers"]
 
+_BODY = re.compile(
+    r"\b(?:House|Ministry|Office|Department|Council|Commission|Administration|Government|"
+    r"Kremlin|Parliament|Congress|Senate|Cabinet|Presidency|Agency)$"
+)
 _ARTICLES = (
     "one of the ",
     "one of ",
@@ -97,12 +101,41 @@ class Speakers:
                 continue
             if titled or (len(name.split()) >= 2 and not looks_like_outlet(name)):
                 people.append((m.start, f"?{name}", m.surface))
+        # a later surname alone ("Macron said") names the person introduced in full before
+        for offset, actor, _surface in list(people):
+            if not actor.startswith("?") or " " not in actor:
+                continue
+            surname = actor.split()[-1]
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                at = hit.start()
+                if at > offset and not any(q[0] <= at < q[0] + len(q[2]) for q in people):
+                    people.append((at, actor, surname))
         self.people = sorted(people)
+        self.recent: list[tuple[str, str]] = []  # (phrase, actor) of every speaker resolved
+
+    def name_of(self, actor: str) -> str:
+        """The display name of a registry or new actor, without a leading 'The'."""
+        known = self.registry.actors.get(actor)
+        name = known.name if known is not None else self.new[actor].name
+        return name[4:] if name.startswith("The ") else name
 
     def resolve(
         self, phrase: str, at: int, window: tuple[int, int] | None = None
     ) -> Resolved | None:
         """The actor ``phrase`` (standing at offset ``at``) names, or None when it names nobody."""
+        found = self._resolve(phrase, at, window)
+        if found is not None:
+            self.recent.append((phrase, found.actor))
+        return found
+
+    def _group(self, actor: str) -> bool:
+        known = self.registry.actors.get(actor)
+        kind = known.kind.value if known is not None else self.new[actor].kind
+        return kind in {"informal_group", "organization", "alliance"}
+
+    def _resolve(
+        self, phrase: str, at: int, window: tuple[int, int] | None = None
+    ) -> Resolved | None:
         p = phrase.strip().strip(",")
         if p.endswith(".") and p[-2:-1].islower():
             p = p[:-1]
@@ -118,16 +151,30 @@ class Speakers:
         if low in {"he", "she", "him", "her"}:
             person = self._nearest(at, window)
             return None if person is None else Resolved(person, "pronoun-nearest-person")
+        if low in {"they", "them"}:  # the last group that spoke, never a guess beyond it
+            group = next((a for _p, a in reversed(self.recent) if self._group(a)), None)
+            return None if group is None else Resolved(group, "pronoun-they-last-group")
         words = low.split()
         if any(w.strip(".,") in DESCRIPTORS for w in words) and not self._named_after(p):
+            head = next((w for w in reversed(words) if w.strip(".,") in DESCRIPTORS), "")
+            if low.startswith("the ") and len(words) <= 3:  # "the officials": those just named
+                for earlier, actor in reversed(self.recent):
+                    if head in earlier.casefold().split() and earlier.casefold() != low:
+                        return Resolved(actor, "definite-descriptor-earlier-source")
             return Resolved(self._unnamed(p), "unnamed-source")
         if low.startswith("the ") and len(words) <= 3 and words[-1] in TITLES:
             holder = self._holder(words[-1], at)
-            return None if holder is None else Resolved(holder, "title-nearest-holder")
+            if holder is not None:
+                return Resolved(holder, "title-nearest-holder")
+            if p.split()[-1].islower():
+                return None  # "the president" with no president named before
+            # a capitalised institution ("the White House"): a name of its own, below
         for m in reversed(self.registry.find(p)):
             if m.end == len(p) and m.kind in {"person", "media_outlet", "state"}:
                 return Resolved(m.actor, "registry-name-in-phrase")
         name = strip_titles(p)
+        if name.casefold() in TITLES:  # "the White House": the title words are the name
+            name = re.sub(r"^[Tt]he ", "", p)
         found = self.registry.lookup(name)
         if found is not None:
             return Resolved(found, "registry-name-after-title")
@@ -254,6 +301,8 @@ class Speakers:
                 return Resolved(self._propose(name, "person", aliases, "new-actor", note).id,
                                 "new-actor-full-name-mentioned-before")  # fmt: skip
         kind = "media_outlet" if looks_like_outlet(name) and len(name.split()) > 1 else "person"
+        if kind == "person" and _BODY.search(name):
+            kind = "organization"  # "the White House", "the Foreign Ministry"
         aliases = [surface] if surface != name else []
         note = "Proposed by detente draft: the registry does not know this name."
         return Resolved(self._propose(name, kind, aliases, "new-actor", note).id, "new-actor")

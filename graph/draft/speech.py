@@ -37,6 +37,7 @@ __all__ = [
     "speaker_like",
     "transcript_findings",
     "turn_labels",
+    "turn_spans",
 ]
 
 SAY = (
@@ -46,14 +47,26 @@ SAY = (
     r"acknowledges|claimed|claims|declared|declares|stressed|stresses|asserted|asserts|"
     r"predicted|predicts|replied|replies|responded|responds|tweeted|tweets|emphasi[sz]ed|"
     r"emphasi[sz]es|recalled|recalls|admitted|admits|revealed|reveals|indicated|indicates|"
-    r"hinted|hints|observed|remarked|cautioned|conceded|concedes|asked|asks|"
+    r"hinted|hints|observed|remarked|cautioned|conceded|concedes|asked|asks|qualified|"
+    r"clarified|clarifies|reiterated|reiterates|reaffirmed|reaffirms|maintained|maintains|"
+    r"contended|contends|countered|counters|informed|assured|briefed|"
     r"has said|have said|had said|has told|had told|have told|has confirmed|have confirmed)"
 )
 _NP = r"(?P<sp>(?:[\w'.\-]+ ){0,7}?[\w'.\-]+)"
 _NAMED = r"(?P<sp2>(?:[Tt]he )?[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,4})"
 _APPOSITIVE = r"(?:, (?P<app>[^,#]{2,80}),)?"
 _ADVERB = r"(?:(?:also|later|then|again|previously|earlier|repeatedly|once|has|had|have) )*"
-_LEAD = re.compile(rf"(?:^|, |; |: )(?:and |but )?{_NP}{_APPOSITIVE} {_ADVERB}(?P<verb>{SAY})\b")
+# a sentence adverb before the subject is no part of the speaker ("Later he qualified")
+_OPENER = r"(?:(?:Later|Earlier|Then|Separately|Meanwhile|Afterwards|Previously|Still|Now),? )?"
+_LEAD = re.compile(
+    rf"(?:^{_OPENER}|, |; |: )(?:and |but )?{_NP}{_APPOSITIVE} {_ADVERB}(?P<verb>{SAY})\b"
+)
+# a pronoun or "the officials" carrying on with the previous speaker's wishes and beliefs
+_ATTITUDE = re.compile(
+    r"^(?:But |And )?(?P<sp>He|She|They|The [a-z]+)(?: also| still)? (?P<verb>wants?|hopes?|"
+    r"expects?|believes?|fears?|thinks?|wish(?:es)?|intends?)\b"
+)
+_CONTINUES = re.compile(r"\b(?:also|added|adds|went on|continued|further)\b")
 _TRAIL = re.compile(
     rf", (?:{_NP} {_ADVERB}(?P<verb>{SAY})|(?P<verb2>said|says|added|wrote) {_NAMED})"
     r"(?P<tail>(?: (?!that\b)[^,;#]{0,80}?)?)[.!?]?\W*$"
@@ -97,9 +110,23 @@ _NOT_SPEAKERS = {
     "the statement",
     "the document",
 }
-_DOCUMENTS = {"readout", "statement", "report", "reports", "plan", "document", "draft", "text",
-              "transcript", "communique", "declaration", "letter", "memo", "survey", "poll"}
-_OWN_VOICE = {"HOST", "BYLINE", "ANCHOR", "CORRESPONDENT", "REPORTER", "PRESENTER"}
+_DOCUMENTS = {
+    "readout",
+    "statement",
+    "report",
+    "reports",
+    "plan",
+    "document",
+    "draft",
+    "text",
+    "transcript",
+    "communique",
+    "declaration",
+    "letter",
+    "memo",
+    "survey",
+    "poll",
+}
 
 
 @dataclass
@@ -116,6 +143,10 @@ class Finding:
     lead: tuple[int, int] | None = None  # a leading clause that is the article's own
     parent: int | None = None  # index of the finding whose quote carries this one
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    role: str = ""  # a transcript turn's role ("HOST", "BYLINE")
+    intro: str = ""  # the host's sentence introducing a recorded turn ("Here is X ...")
+    relay: tuple[str, int, str] | None = None  # "X reports that Y told Z": Y, its offset, clause
+    continues: bool = False  # "also said", "added": the same occasion as before
 
 
 def speaker_like(phrase: str) -> bool:
@@ -251,6 +282,7 @@ def indirect_findings(sentence: str, offset: int, masked: str | None = None) -> 
         ("trailing-attribution", _TRAIL),
         ("reporting-verb", _LEAD),
         ("and-said", _AND_SAID),
+        ("attitude-of-previous-speaker", _ATTITUDE),
     ]
     for rule, pattern in rules:
         for m in pattern.finditer(flat):
@@ -262,50 +294,166 @@ def indirect_findings(sentence: str, offset: int, masked: str | None = None) -> 
                 continue  # "X said." alone carries nothing
             start = offset
             lead = None
-            if rule == "reporting-verb" and m.start(group) > 0:
+            if rule == "reporting-verb" and len(flat[: m.start(group)].split()) >= 3:
+                # a long leading clause is the article's own; a short one ("On territory,")
+                # stays with the statement
                 start = offset + m.start(group)
-                if len(flat[: m.start(group)].split()) >= 3:
-                    lead = (offset, offset + m.start(group))
+                lead = (offset, offset + m.start(group))
             clause = m.group(0)
-            if rule in {"reporting-verb", "and-said"}:  # the verb and a few words after it
+            if rule in {"reporting-verb", "and-said", "attitude-of-previous-speaker"}:
                 after = re.split(r"\bthat\b|,", flat[m.end() :], maxsplit=1)[0]
                 clause = flat[m.start(group) : m.end()] + " " + " ".join(after.split()[:5])
-            return [
-                Finding(start, end, "paraphrase", rule, phrase, offset + m.start(group), clause,
-                        lead=lead)
-            ]  # fmt: skip
+            finding = Finding(start, end, "paraphrase", rule, phrase, offset + m.start(group),
+                              clause, lead=lead)  # fmt: skip
+            finding.continues = bool(_CONTINUES.search(flat[m.start(group) : m.end()]))
+            finding.relay = _relayed(flat, m, rule, offset)
+            return [finding]
     return []
 
 
-def transcript_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]:
-    """Speaker turns of a transcript ("PRESIDENT DONALD TRUMP: ...").
+_INNER = re.compile(rf"(?:the |a |an )?{_NP} {_ADVERB}(?P<verb>told|tells|said|says|informed|"
+                    rf"assured|warned|briefed)\b")  # fmt: skip
 
-    Turns of the outlet's own people (HOST, BYLINE, ...) are the article's voice
-    and are left to the other rules.
 
-    >>> turns = transcript_findings("SIMON, HOST: Hi.\\n\\nJOHN DOE: We agree.", [])
-    >>> [(f.speaker, f.rule) for f in turns]
-    [('John Doe', 'transcript-turn')]
+def _relayed(flat: str, m: re.Match[str], rule: str, offset: int) -> tuple[str, int, str] | None:
+    """The speaker inside a report ("X reports that Y has told Z that ..."): phrase, offset, clause.
+
+    >>> f = indirect_findings("Reuters reports that the White House has told Kyiv that it must.", 0)
+    >>> f[0].relay
+    ('the White House', 21, 'the White House has told Kyiv')
+    >>> indirect_findings("Reuters reports that talks will resume.", 0)[0].relay is None
+    True
     """
+    if rule == "reporting-verb":
+        rest_at = m.end()
+        inner_text = flat[rest_at:]
+        lead = re.match(r" that ", inner_text)
+        if lead is None:
+            return None
+        rest_at += lead.end()
+    elif rule == "according-to" and m.start() == 0:
+        rest_at = m.end()
+        while rest_at < len(flat) and flat[rest_at] == " ":
+            rest_at += 1
+    elif rule in {"trailing-attribution", "parenthetical-attribution"}:
+        rest_at = 0
+    else:
+        return None
+    inner = _INNER.match(flat, rest_at)
+    if inner is None or not speaker_like(inner.group("sp")):
+        return None
+    tail = re.split(r"\bthat\b|,", flat[inner.end() :], maxsplit=1)[0]
+    phrase = flat[inner.start() : inner.end("sp")]
+    clause = flat[inner.start() : inner.end()] + " " + " ".join(tail.split()[:5])
+    return phrase, offset + inner.start(), clause.strip()
+
+
+def transcript_findings(text: str, skip: list[tuple[int, int]]) -> list[Finding]:
+    """Speaker turns of a transcript ("NAME, TITLE:", "NAME:"), each a direct quote.
+
+    A text is a transcript when at least two paragraphs open with a speaker
+    label. A turn runs from its label to the next one, over paragraphs (a
+    label may stand alone on its line). Every turn is speech, the host's and
+    the correspondent's too: they speak on air. A bare surname label
+    ("SIMON:") or a bare role ("HOST:") stands for the full name given with it
+    earlier; "UNIDENTIFIED ..." stays unnamed. Trailing questions and a cut-off
+    tail assert nothing and are trimmed (a turn of questions only is dropped).
+    When the turn before ends by introducing a recording ("Here is the
+    president in the Oval Office yesterday."), that sentence is kept as the
+    turn's ``intro``, for its date and place.
+
+    >>> text = "SCOTT SIMON, HOST: Hi, we agree.\\n\\nJOHN DOE: We agree. Do you?\\n\\nSIMON: Yes."
+    >>> [(f.speaker, f.rule, text[f.start:f.end]) for f in transcript_findings(text, [])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Scott Simon', 'transcript-turn', 'Hi, we agree.'),
+     ('John Doe', 'transcript-turn', 'We agree.'),
+     ('Scott Simon', 'transcript-turn-surname', 'Yes.')]
+    >>> transcript_findings("NOTE: This is not a transcript.", [])
+    []
+    """
+    labelled = [
+        (a, b, m)
+        for a, b in paragraphs(text)
+        if (m := _TURN.match(text[a:b])) and not any(x < b and a < y for x, y in skip)
+    ]
+    if len(labelled) < 2:
+        return []
     out: list[Finding] = []
-    own: set[str] = set()
-    for a, b in paragraphs(text):
-        m = _TURN.match(text[a:b])
-        if not m or any(x < b and a < y for x, y in skip):
-            continue
+    full: dict[str, str] = {}  # SURNAME or ROLE -> Full Name
+    previous_body = ""
+    for i, (a, _b, m) in enumerate(labelled):
+        stop = labelled[i + 1][0] if i + 1 < len(labelled) else len(text)
+        start = a + m.end()
+        while start < stop and text[start].isspace():
+            start += 1
         role = (m.group("role") or "").strip()
-        surname = m.group("label").split()[-1]
-        if role in _OWN_VOICE or (not role and surname in own):
-            own.add(surname)
-            continue
-        if a + m.end() >= b:
-            continue  # a label alone on its line: no words to attribute
-        label = " ".join(w.capitalize() for w in m.group("label").split())
+        words = m.group("label").split()
+        rule = "transcript-turn"
+        if role or len(words) > 1:
+            label = " ".join(w.capitalize() for w in words)
+            if words[0] == "UNIDENTIFIED":
+                label = "an unidentified " + " ".join(w.lower() for w in words[1:] or ["person"])
+            else:
+                full.setdefault(words[-1], label)
+                if role:
+                    full.setdefault(role, label)
+        elif words[0] in full:
+            label, rule = full[words[0]], "transcript-turn-surname"
+        else:
+            label = words[0].capitalize()
+        intro = _clip_intro(previous_body)
+        previous_body = text[start:stop]
+        end = _assertive_end(text, start, stop)
+        if end is None:
+            continue  # a label alone, or only questions or a cut-off tail: nothing asserted
         out.append(
-            Finding(a + m.end(), b, "direct_quote", "transcript-turn", label, a, m.group(0),
-                    quotes=[(a + m.end(), b)])
+            Finding(start, end, "direct_quote", rule, label, a, m.group(0),
+                    quotes=[(start, end)], role=role, intro=intro)
         )  # fmt: skip
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)")
+_CLIP = re.compile(
+    r"(?i)^(?:here is|here's|here are|let's (?:listen|hear)|listen to|we hear from|"
+    r"this is what|here's what|here is what)\b"
+)
+
+
+def _assertive_end(text: str, start: int, stop: int) -> int | None:
+    """End of the last sentence in ``text[start:stop]`` that is neither a question nor cut off."""
+    end = stop
+    while end > start:
+        seg = text[start:end].rstrip()
+        if not seg:
+            return None
+        ends = [m.end() for m in _SENTENCE_END.finditer(seg)]
+        if ends and ends[-1] == len(seg) and "?" not in seg[-3:]:
+            return start + len(seg)
+        before = [e for e in ends if e < len(seg)]
+        if not before:
+            return None
+        end = start + before[-1]
+    return None
+
+
+def _clip_intro(body: str) -> str:
+    """The last sentence of ``body`` when it introduces a recording ("Here is X ..."), else ''."""
+    pieces = re.split(r"(?<=[.!?])\s+", body.strip())
+    last = pieces[-1] if pieces else ""
+    return last if _CLIP.match(fold(last)) else ""
+
+
+def turn_spans(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every transcript turn from its label to the next, kept or not (its questions too)."""
+    labelled = [
+        a
+        for a, b in paragraphs(text)
+        if _TURN.match(text[a:b]) and not any(x < b and a < y for x, y in skip)
+    ]
+    if len(labelled) < 2:
+        return []
+    return list(zip(labelled, [*labelled[1:], len(text)], strict=True))
 
 
 def turn_labels(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,8 @@ form ("the Journal") stands for the last outlet named with that word.
 'social_media'
 >>> find_venue("Zelensky told reporters on Monday", {}, []).kind
 'press_appearance'
+>>> find_venue("the White House has told Ukraine", {"ukraine": ""}, []).kind
+'private_communication'
 >>> find_venue("Rubio suggested", {}, []) is None
 True
 """
@@ -118,6 +120,13 @@ _SOCIAL = re.compile(
 )
 
 
+# said to a party of the talks, not to the press: known only through others' reports
+_PRIVATE = re.compile(
+    rf"\b(?P<cue>(?:has |have |had )?(?:told|tells|informed|assured|warned|briefed|notified) "
+    rf"(?P<party>{_CAP}))"
+)
+
+
 @dataclass(frozen=True)
 class VenueGuess:
     """A venue as the draft proposes it: label, kind, outlet id (or a new outlet's name)."""
@@ -164,6 +173,11 @@ def find_venue(
     if press:
         cue = press.group("cue")
         return VenueGuess(cue[0].lower() + cue[1:], "press_appearance", None, None, cue)
+    for m in _PRIVATE.finditer(text):
+        party = m.group("party").rstrip(".")
+        if outlets.get(party.casefold()) == "" or outlets.get(party.casefold()[4:]) == "":
+            cue = m.group("cue").rstrip(".")
+            return VenueGuess(cue, "private_communication", None, None, cue)
     return None
 
 

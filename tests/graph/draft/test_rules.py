@@ -96,7 +96,7 @@ def test_unattributed_quote_paragraph_continues_the_speaker(registry: Corpus) ->
             "cnn",
         ),
         ("Moscow had accepted the terms of the deal, according to Rubio.", "marco-rubio", None),
-        ("Moscow had accepted the terms of the deal, Reuters reports.", "reuters", None),
+        ("Moscow had accepted the terms of the deal, Reuters reports.", "reuters", "reuters"),
         (
             "Moscow had accepted the terms, a person familiar with the call told AFP.",
             "unnamed-person-familiar-with-the-call",
