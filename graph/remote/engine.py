@@ -12,12 +12,18 @@ text, a literal's lexical form, '' when unbound), so
 pyoxigraph is brought to pyoxigraph's form here (:func:`normal_cell`,
 :meth:`RemoteEngine.run`), so no caller sees it:
 
-* ``ASK`` on Virtuoso is a one-row SELECT of ``?__ASK_RETVAL``, an ``xsd:integer``
-  1 or 0: it becomes ``True`` or ``False``;
+* ``ASK`` on Virtuoso is a SELECT of ``?__ASK_RETVAL``: one row holding the
+  ``xsd:integer`` 1 when true, no row when false; it becomes ``True`` or ``False``;
 * a typed literal's ``"type"`` may be ``"typed-literal"`` (SPARQL JSON of 2007):
   it becomes ``"literal"``; an explicit ``xsd:string`` datatype is dropped (RDF
   1.1: it is the plain literal); an ``xsd:boolean`` written ``1``/``0`` becomes
   ``true``/``false``; a language tag is lower-cased (as pyoxigraph keeps it);
+* the types derived from ``xsd:integer`` (``nonNegativeInteger``, which detente
+  writes for offsets and positions, ``int``, ``unsignedByte``...) become
+  ``xsd:integer``, and ``xsd:dateTimeStamp`` becomes ``xsd:dateTime``: pyoxigraph
+  stores them so (and so does an Oxigraph server), while Virtuoso keeps the type
+  it was given. Only the form of the answer is mended: a query that tests
+  ``DATATYPE(?o)`` on such a literal is still evaluated by the store as it is;
 * a store answers with the first media type of ``Accept`` whatever the query
   form (Virtuoso answers a CONSTRUCT in SPARQL JSON if asked for it first), so
   the form is read from the query (:func:`graph.ask.guard.parse_tree`) and only
@@ -101,6 +107,14 @@ _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso's
+_INTEGERS = (
+    "nonNegativeInteger positiveInteger negativeInteger nonPositiveInteger long int short byte "
+    "unsignedLong unsignedInt unsignedShort unsignedByte"
+)
+_AS_PYOXIGRAPH_STORES = {
+    **{_XSD + t: _XSD + "integer" for t in _INTEGERS.split()},
+    _XSD + "dateTimeStamp": _XSD + "dateTime",
+}
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.5"
 _GRAPH_FORMATS = {  # media type of a CONSTRUCT/DESCRIBE reply -> what parses it
     "application/n-triples": "nt",
@@ -160,12 +174,16 @@ def normal_cell(cell: Mapping[str, Any]) -> dict[str, Any]:
     {'type': 'literal', 'value': 'x'}
     >>> normal_cell({"type": "literal", "value": "hi", "xml:lang": "en-GB"})
     {'type': 'literal', 'value': 'hi', 'xml:lang': 'en-gb'}
+    >>> normal_cell({"type": "literal", "value": "7", "datatype": _XSD + "nonNegativeInteger"})
+    {'type': 'literal', 'value': '7', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
     """
     out = dict(cell)
     if out.get("type") == "typed-literal":
         out["type"] = "literal"
     datatype = out.get("datatype")
-    if datatype == _XSD + "string":
+    if datatype in _AS_PYOXIGRAPH_STORES:
+        out["datatype"] = _AS_PYOXIGRAPH_STORES[datatype]
+    elif datatype == _XSD + "string":
         del out["datatype"]
     elif datatype == _XSD + "boolean" and out.get("value") in ("1", "0"):
         out["value"] = "true" if out["value"] == "1" else "false"
@@ -296,8 +314,8 @@ class RemoteEngine:
             return parsed["boolean"]
         names, rows = self._solutions(parsed)
         if form == "ASK":
-            if names == [_ASK_VARIABLE] and len(rows) == 1 and _ASK_VARIABLE in rows[0]:
-                return rows[0][_ASK_VARIABLE]["value"] in ("1", "true")
+            if names == [_ASK_VARIABLE] and len(rows) <= 1:  # Virtuoso: 1 row of 1, or none
+                return any(row.get(_ASK_VARIABLE, {}).get("value") in ("1", "true") for row in rows)
             raise EndpointError(redact(self.url), "the answer to an ASK is not a boolean")
         bindings = [{n: normal_cell(cell) for n, cell in row.items()} for row in rows]
         return {"head": {"vars": names}, "results": {"bindings": bindings}}
@@ -311,11 +329,17 @@ class RemoteEngine:
         if kind is None:
             raise EndpointError(redact(self.url), f"the reply is {content_type}, not N-Triples")
         try:
-            triples = list(ox.parse(body, format=formats[kind]))
+            parsed = list(ox.parse(body, format=formats[kind]))
         except (SyntaxError, ValueError) as err:
             reason = " ".join(str(err).split())[:160]
             raise EndpointError(redact(self.url), f"the reply is not RDF: {reason}") from None
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        # in a store of its own, pyoxigraph brings every term to the form it answers in
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in parsed)
+        data = ox.serialize(
+            (ox.Triple(q.subject, q.predicate, q.object) for q in store),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
         assert isinstance(data, bytes)
         return data.decode("utf-8")
 
