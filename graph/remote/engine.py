@@ -42,8 +42,13 @@ LIMIT. For a variable of the query's required patterns that gives the rows
 pyoxigraph's ``substitutions`` (SEP-0007) give locally, which is every binding
 :mod:`graph.ask.graph` makes (tested over every named query). Do not bind a
 variable that only an OPTIONAL binds: substitution forces the value into the
-OPTIONAL, a join keeps it as a filter, and the answers differ. Each value is
-written as an RDF term by :mod:`graph.rdf.ntriples`:
+OPTIONAL, a join keeps it as a filter, and the answers differ. Virtuoso (7.2)
+strays further from the spec, so bind only projected variables of required
+patterns, as :mod:`graph.ask.graph` does (tested on Virtuoso over every named
+query): it refuses a bound variable that is not projected ("No column"), gives
+no rows for one the pattern never mentions, keeps other rows for one a ``BIND``
+assigns, and filters (as substitution does) one only an OPTIONAL binds. Each
+value is written as an RDF term by :mod:`graph.rdf.ntriples`:
 
 * a plain ``str`` becomes a string literal through :func:`graph.rdf.ntriples.literal`,
   which escapes ``\\``, ``"``, CR, LF, TAB as ECHARs and other controls as

@@ -47,9 +47,11 @@ from __future__ import annotations
 
 import base64
 import email.utils
+import functools
 import math
 import netrc
 import os
+import ssl
 import time
 import urllib.parse
 from collections.abc import Callable, Generator, Mapping
@@ -85,6 +87,12 @@ _MAX_WAIT = 8.0
 
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 """The largest reply read by default (64 MiB); past it the request fails."""
+
+
+@functools.cache
+def _tls(trust_env: bool) -> ssl.SSLContext:
+    """The TLS context, made once: loading the CA bundle costs about 25 ms a client."""
+    return httpx.create_ssl_context(trust_env=trust_env)
 
 
 def redact(url: str) -> str:
@@ -308,6 +316,7 @@ class Transport:
             follow_redirects=False,
             timeout=httpx.Timeout(self.timeout),
             trust_env=parts.hostname not in _LOOPBACK,  # no proxy for this machine
+            verify=_tls(parts.hostname not in _LOOPBACK),
         ) as client:
             for attempt in range(self.retries + 1):
                 if attempt:
