@@ -22,8 +22,13 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 PY = BIN / "python"
 STAMP = VENV / ".detente-installed"
-# Debian packages the tests drive: rapper (strict Turtle parser) and headless chromium.
-SYSTEM_TOOLS = {"rapper": "raptor2-utils", "chromium": "chromium"}
+# Debian packages the tests drive: rapper (strict Turtle parser), headless chromium, and
+# Virtuoso (a second SPARQL store for push and remote ask: tests/graph/remote/test_virtuoso.py).
+SYSTEM_TOOLS = {
+    "rapper": "raptor2-utils",
+    "chromium": "chromium",
+    "virtuoso-t": "virtuoso-opensource-7-bin",
+}
 
 
 def run(*cmd: str | Path, check: bool = True) -> int:

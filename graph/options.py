@@ -70,6 +70,7 @@ PRESETS: dict[str, tuple[str, str | None, str | None]] = {
     "oxigraph": ("/store", "/query", "/update"),
     "fuseki": ("/data", "/sparql", "/update"),
     "graphdb": ("/rdf-graphs/service", "", "/statements"),
+    "virtuoso": ("/sparql-graph-crud-auth", "/sparql", "/sparql-auth"),
     "generic": ("", None, None),
 }
 """Store preset -> (store, query, update) paths appended to the endpoint URL (None: not known)."""

@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
         "--endpoint",
         required=True,
         metavar="URL",
-        help="the store: server root (oxigraph), dataset URL (fuseki), repository URL "
+        help="the store: server root (oxigraph, virtuoso), dataset URL (fuseki), repository URL "
         "(graphdb) or graph store URL (generic)",
     )
     p.add_argument("--preset", choices=list(PRESETS), default="oxigraph", help="default: oxigraph")

@@ -1,12 +1,38 @@
 """Query a remote SPARQL 1.1 endpoint with the same answers as the local graph.
 
 :class:`RemoteEngine` implements :class:`graph.ask.engine.Engine` over the SPARQL
-1.1 Protocol: each query is one ``POST`` with ``Content-Type:
-application/sparql-query``, answered as SPARQL JSON results. Rows come back as
-plain strings exactly like :meth:`LocalEngine.select
-<graph.ask.engine.LocalEngine.select>` (an IRI's text, a literal's lexical form,
-'' when unbound), so :class:`graph.ask.graph.Graph` gives the same answers on
-either engine.
+1.1 Protocol: each query is one URL-encoded ``POST`` (``query=...``; every store
+takes it, and Virtuoso 7.2 never answers a direct ``application/sparql-query``
+POST), answered as SPARQL JSON results. Rows come back as plain strings exactly
+like :meth:`LocalEngine.select <graph.ask.engine.LocalEngine.select>` (an IRI's
+text, a literal's lexical form, '' when unbound), so
+:class:`graph.ask.graph.Graph` gives the same answers on either engine.
+
+**Stores differ; answers do not.** What a store writes differently from
+pyoxigraph is brought to pyoxigraph's form here (:func:`normal_cell`,
+:meth:`RemoteEngine.run`), so no caller sees it:
+
+* ``ASK`` on Virtuoso is a SELECT of ``?__ASK_RETVAL``: one row holding the
+  ``xsd:integer`` 1 when true, no row when false; it becomes ``True`` or ``False``;
+* a typed literal's ``"type"`` may be ``"typed-literal"`` (SPARQL JSON of 2007):
+  it becomes ``"literal"``; an explicit ``xsd:string`` datatype is dropped (RDF
+  1.1: it is the plain literal); an ``xsd:boolean`` written ``1``/``0`` becomes
+  ``true``/``false``; a language tag is lower-cased (as pyoxigraph keeps it);
+* the types derived from ``xsd:integer`` (``nonNegativeInteger``, which detente
+  writes for offsets and positions, ``int``, ``unsignedByte``...) become
+  ``xsd:integer``, and ``xsd:dateTimeStamp`` becomes ``xsd:dateTime``: pyoxigraph
+  stores them so (and so does an Oxigraph server), while Virtuoso keeps the type
+  it was given. Only the form of the answer is mended: a query that tests
+  ``DATATYPE(?o)`` on such a literal is still evaluated by the store as it is;
+* a store answers with the first media type of ``Accept`` whatever the query
+  form (Virtuoso answers a CONSTRUCT in SPARQL JSON if asked for it first), so
+  the form is read from the query (:func:`graph.ask.guard.parse_tree`) and only
+  the matching type is asked for; CONSTRUCT and DESCRIBE replies are parsed and
+  written again as pyoxigraph's N-Triples;
+* a store that cuts an answer at its row limit (Virtuoso's ``[SPARQL]
+  ResultSetMaxRows``, 10,000 in its sample ``virtuoso.ini``, said in the
+  ``X-SPARQL-MaxRows`` header) or its time limit (an "anytime" partial answer,
+  ``X-SQL-State``) gives :class:`EndpointError`, never a silently short answer.
 
 **Binding values, and why it is injection-safe.** :func:`bind` never formats a
 value into the query's own text. It appends one SPARQL ``VALUES`` clause after
@@ -16,8 +42,13 @@ LIMIT. For a variable of the query's required patterns that gives the rows
 pyoxigraph's ``substitutions`` (SEP-0007) give locally, which is every binding
 :mod:`graph.ask.graph` makes (tested over every named query). Do not bind a
 variable that only an OPTIONAL binds: substitution forces the value into the
-OPTIONAL, a join keeps it as a filter, and the answers differ. Each value is
-written as an RDF term by :mod:`graph.rdf.ntriples`:
+OPTIONAL, a join keeps it as a filter, and the answers differ. Virtuoso (7.2)
+strays further from the spec, so bind only projected variables of required
+patterns, as :mod:`graph.ask.graph` does (tested on Virtuoso over every named
+query): it refuses a bound variable that is not projected ("No column"), gives
+no rows for one the pattern never mentions, keeps other rows for one a ``BIND``
+assigns, and filters (as substitution does) one only an OPTIONAL binds. Each
+value is written as an RDF term by :mod:`graph.rdf.ntriples`:
 
 * a plain ``str`` becomes a string literal through :func:`graph.rdf.ntriples.literal`,
   which escapes ``\\``, ``"``, CR, LF, TAB as ECHARs and other controls as
@@ -52,6 +83,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import urllib.parse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -63,14 +95,38 @@ from schemas.errors import EndpointError, UsageError
 if TYPE_CHECKING:
     from graph.ask.graph import Graph
 
-__all__ = ["RESULTS_JSON", "RemoteEngine", "bind", "open_remote", "term"]
+__all__ = [
+    "RESULTS_JSON",
+    "RemoteEngine",
+    "bind",
+    "normal_cell",
+    "open_remote",
+    "query_form",
+    "term",
+]
 
 RESULTS_JSON = "application/sparql-results+json"
 """The SPARQL 1.1 JSON results media type."""
 
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
-_ACCEPT_ANY = f"{RESULTS_JSON}, application/n-triples;q=0.9, text/plain;q=0.1"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso's
+_INTEGERS = (
+    "nonNegativeInteger positiveInteger negativeInteger nonPositiveInteger long int short byte "
+    "unsignedLong unsignedInt unsignedShort unsignedByte"
+)
+_AS_PYOXIGRAPH_STORES = {
+    **{_XSD + t: _XSD + "integer" for t in _INTEGERS.split()},
+    _XSD + "dateTimeStamp": _XSD + "dateTime",
+}
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.5"
+_GRAPH_FORMATS = {  # media type of a CONSTRUCT/DESCRIBE reply -> what parses it
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "text/turtle": "ttl",
+    "application/x-turtle": "ttl",
+}
 
 
 def term(name: str, value: Value) -> str:
@@ -114,6 +170,45 @@ def _is_iri(value: str) -> bool:
     return ":" in value
 
 
+def normal_cell(cell: Mapping[str, Any]) -> dict[str, Any]:
+    """One SPARQL JSON term in the form pyoxigraph writes it (see the module docstring).
+
+    >>> normal_cell({"type": "typed-literal", "value": "1", "datatype": _XSD + "boolean"})
+    {'type': 'literal', 'value': 'true', 'datatype': 'http://www.w3.org/2001/XMLSchema#boolean'}
+    >>> normal_cell({"type": "literal", "value": "x", "datatype": _XSD + "string"})
+    {'type': 'literal', 'value': 'x'}
+    >>> normal_cell({"type": "literal", "value": "hi", "xml:lang": "en-GB"})
+    {'type': 'literal', 'value': 'hi', 'xml:lang': 'en-gb'}
+    >>> normal_cell({"type": "literal", "value": "7", "datatype": _XSD + "nonNegativeInteger"})
+    {'type': 'literal', 'value': '7', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    """
+    out = dict(cell)
+    if out.get("type") == "typed-literal":
+        out["type"] = "literal"
+    datatype = out.get("datatype")
+    if datatype in _AS_PYOXIGRAPH_STORES:
+        out["datatype"] = _AS_PYOXIGRAPH_STORES[datatype]
+    elif datatype == _XSD + "string":
+        del out["datatype"]
+    elif datatype == _XSD + "boolean" and out.get("value") in ("1", "0"):
+        out["value"] = "true" if out["value"] == "1" else "false"
+    if isinstance(out.get("xml:lang"), str):
+        out["xml:lang"] = out["xml:lang"].lower()
+    return out
+
+
+def query_form(query: str) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``, as the query parses.
+
+    >>> query_form("PREFIX s: <http://e.org/> # SELECT\\nASK { ?x s:p 'CONSTRUCT' }")
+    'ASK'
+    """
+    from graph.ask.guard import parse_tree
+
+    name = str(getattr(parse_tree(query)[-1], "name", ""))
+    return name.removesuffix("Query").upper() or "SELECT"
+
+
 def _cell(binding: Mapping[str, str] | None) -> str:
     if binding is None:
         return ""
@@ -139,9 +234,23 @@ class RemoteEngine:
         reply = self.transport.request(
             "POST",
             self.url,
-            query.encode("utf-8"),
-            {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+            urllib.parse.urlencode({"query": query}).encode("ascii"),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
         )
+        headers = {k.lower(): v for k, v in reply.headers.items()}
+        if "x-sparql-maxrows" in headers:
+            raise EndpointError(
+                redact(self.url),
+                f"the store cut the answer at {headers['x-sparql-maxrows']} rows (its row "
+                "limit; on Virtuoso raise [SPARQL] ResultSetMaxRows in virtuoso.ini)",
+            )
+        if "x-sql-state" in headers:
+            raise EndpointError(
+                redact(self.url),
+                f"the store gave a partial answer ({headers['x-sql-state']}: "
+                f"{' '.join(headers.get('x-sql-message', '').split())[:160]}); on Virtuoso "
+                "raise [SPARQL] MaxQueryExecutionTime",
+            )
         return reply.body, reply.content_type
 
     def _json(self, body: bytes) -> dict[str, Any]:
@@ -162,7 +271,10 @@ class RemoteEngine:
         if "results" not in parsed and "boolean" in parsed:
             raise UsageError("select() needs a SELECT query")
         names, rows = self._solutions(parsed)
-        return [tuple(_cell(row.get(n)) for n in names) for row in rows]
+        return [
+            tuple("" if row.get(n) is None else _cell(normal_cell(row[n])) for n in names)
+            for row in rows
+        ]
 
     def _solutions(self, parsed: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
         """The variables and rows of SPARQL JSON results; EndpointError for any other shape."""
@@ -188,20 +300,53 @@ class RemoteEngine:
         return names, rows
 
     def run(self, query: str) -> dict[str, Any] | bool | str:
-        """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text."""
-        body, content_type = self._post(query, _ACCEPT_ANY)
-        if content_type in (RESULTS_JSON, "application/json"):
-            parsed = self._json(body)
-            if "boolean" in parsed:
-                if not isinstance(parsed["boolean"], bool):
-                    raise EndpointError(redact(self.url), "the boolean is not true or false")
-                return parsed["boolean"]
-            self._solutions(parsed)
-            return parsed
+        """Any read-only query: SPARQL JSON results, a bool (ASK) or N-Triples text.
+
+        Answers take pyoxigraph's form whatever the store (see the module docstring).
+        """
+        form = query_form(query)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return self._triples(*self._post(query, _GRAPH_ACCEPT))
+        body, content_type = self._post(query, RESULTS_JSON)
+        if content_type not in (RESULTS_JSON, "application/json"):
+            raise EndpointError(
+                redact(self.url), f"the reply is {content_type}, not SPARQL JSON results"
+            )
+        parsed = self._json(body)
+        if "boolean" in parsed:
+            if not isinstance(parsed["boolean"], bool):
+                raise EndpointError(redact(self.url), "the boolean is not true or false")
+            return parsed["boolean"]
+        names, rows = self._solutions(parsed)
+        if form == "ASK":
+            if names == [_ASK_VARIABLE] and len(rows) <= 1:  # Virtuoso: 1 row of 1, or none
+                return any(row.get(_ASK_VARIABLE, {}).get("value") in ("1", "true") for row in rows)
+            raise EndpointError(redact(self.url), "the answer to an ASK is not a boolean")
+        bindings = [{n: normal_cell(cell) for n, cell in row.items()} for row in rows]
+        return {"head": {"vars": names}, "results": {"bindings": bindings}}
+
+    def _triples(self, body: bytes, content_type: str) -> str:
+        """A CONSTRUCT/DESCRIBE reply as pyoxigraph's N-Triples (its own form, terms checked)."""
+        import pyoxigraph as ox
+
+        formats = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
+        kind = _GRAPH_FORMATS.get(content_type)
+        if kind is None:
+            raise EndpointError(redact(self.url), f"the reply is {content_type}, not N-Triples")
         try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise EndpointError(redact(self.url), "the reply is not UTF-8 text") from None
+            parsed = list(ox.parse(body, format=formats[kind]))
+        except (SyntaxError, ValueError) as err:
+            reason = " ".join(str(err).split())[:160]
+            raise EndpointError(redact(self.url), f"the reply is not RDF: {reason}") from None
+        # in a store of its own, pyoxigraph brings every term to the form it answers in
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in parsed)
+        data = ox.serialize(
+            (ox.Triple(q.subject, q.predicate, q.object) for q in store),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
+        assert isinstance(data, bytes)
+        return data.decode("utf-8")
 
     def graph_counts(self) -> dict[str, int]:
         """Triples per named graph on the endpoint (one ``GROUP BY ?g`` query)."""

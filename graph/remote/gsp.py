@@ -9,6 +9,13 @@ body in one transaction: a graph cut mid-PUT is empty, never half-written;
 re-running the push converges). Graphs that no longer exist locally are left
 alone.
 
+Virtuoso's graph store wants HTTP Digest authentication (``dba`` on a fresh
+database): set ``DETENTE_ENDPOINT_USER`` and ``DETENTE_ENDPOINT_PASSWORD`` or add
+a ``~/.netrc`` entry; :mod:`graph.remote.http` answers its challenge, so the
+password never travels. Its queries at ``/sparql`` need none. Virtuoso also
+replaces a graph on PUT within one transaction (tested by killing a push
+mid-body: each graph is then as it was or as it should be).
+
 Engines name their services differently; :data:`PRESETS` maps an endpoint
 URL to the graph store, query and update URLs:
 
@@ -19,6 +26,8 @@ oxigraph    ``http://host:7878``                   ``/store``, ``/query``, ``/up
 fuseki      ``http://host:3030/{dataset}``         ``/data``, ``/sparql``, ``/update``
 graphdb     ``http://host:7200/repositories/{r}``  ``/rdf-graphs/service``, ``''``,
                                                    ``/statements``
+virtuoso    ``http://host:8890``                   ``/sparql-graph-crud-auth``,
+                                                   ``/sparql``, ``/sparql-auth``
 generic     the graph store URL itself             ``''``; query/update: give them
 ==========  =====================================  =================================
 

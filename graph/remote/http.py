@@ -17,16 +17,21 @@ Requests go through httpx (``httpx.Client``): :class:`Transport` sends one reque
   and the HTTP status.
 
 Credentials (:func:`credentials`) come from ``DETENTE_ENDPOINT_TOKEN`` (Bearer),
-``DETENTE_ENDPOINT_USER`` + ``DETENTE_ENDPOINT_PASSWORD`` (Basic), the URL's
-userinfo, or ``~/.netrc`` (``$NETRC``), in that order. They are sent only in
-the ``Authorization`` header, and every message detente prints goes through
-:func:`redact`, which drops userinfo and secret query parameters. Tests replace
-the network with ``httpx.MockTransport`` (``Transport(wire=...)``).
+``DETENTE_ENDPOINT_USER`` + ``DETENTE_ENDPOINT_PASSWORD``, the URL's userinfo, or
+``~/.netrc`` (``$NETRC``), in that order. They are sent only in the
+``Authorization`` header. A token goes with every request; a user and password
+(:meth:`Auth.login`) only once the server asks for them (a 401), in the scheme
+its challenge offers: HTTP Digest when it offers Digest (Virtuoso's graph store
+does; the password itself never travels), else Basic. The scheme chosen is
+kept for the transport's later requests, so a push is not sent twice per graph.
+Every message detente prints goes through :func:`redact`, which drops userinfo
+and secret query parameters. Tests replace the network with
+``httpx.MockTransport`` (``Transport(wire=...)``).
 
 >>> redact("http://alice:s3cret@example.org:7878/store?graph=x&token=abc")
 'http://***@example.org:7878/store?graph=x&token=***'
->>> Auth.basic("alice", "s3cret")
-Auth(scheme='Basic', secret=***)
+>>> Auth.basic("alice", "s3cret"), Auth.login("alice", "s3cret")
+(Auth(scheme='Basic', secret=***), Auth(scheme='Login', secret=***))
 >>> import httpx
 >>> wire = httpx.MockTransport(lambda request: httpx.Response(200, content=b"x" * 100))
 >>> Transport(wire=wire).request("GET", "http://store.example/q").body[:3]
@@ -42,12 +47,14 @@ from __future__ import annotations
 
 import base64
 import email.utils
+import functools
 import math
 import netrc
 import os
+import ssl
 import time
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,9 +77,9 @@ __all__ = [
 ENV_TOKEN = "DETENTE_ENDPOINT_TOKEN"  # noqa: S105 - the variable's name, not a secret
 """Environment variable holding a bearer token."""
 ENV_USER = "DETENTE_ENDPOINT_USER"
-"""Environment variable holding the user name for HTTP Basic authentication."""
+"""Environment variable holding the user name (HTTP Digest or Basic authentication)."""
 ENV_PASSWORD = "DETENTE_ENDPOINT_PASSWORD"  # noqa: S105 - the variable's name, not a secret
-"""Environment variable holding the password for HTTP Basic authentication."""
+"""Environment variable holding the password that goes with :data:`ENV_USER`."""
 
 _SECRET_PARAMS = frozenset({"token", "access_token", "apikey", "api_key", "key", "password"})
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -80,6 +87,12 @@ _MAX_WAIT = 8.0
 
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 """The largest reply read by default (64 MiB); past it the request fails."""
+
+
+@functools.cache
+def _tls(trust_env: bool) -> ssl.SSLContext:
+    """The TLS context, made once: loading the CA bundle costs about 25 ms a client."""
+    return httpx.create_ssl_context(trust_env=trust_env)
 
 
 def redact(url: str) -> str:
@@ -104,14 +117,20 @@ def redact(url: str) -> str:
 
 @dataclass(frozen=True)
 class Auth:
-    """An ``Authorization`` header value; its ``repr`` never shows the secret."""
+    """Credentials for the ``Authorization`` header; the ``repr`` never shows the secret.
+
+    ``Basic`` and ``Bearer`` are sent with every request; ``Login`` (a user and
+    password from the environment, the URL or ``~/.netrc``) only when the server
+    asks, as Digest or Basic (see the module docstring).
+    """
 
     scheme: str
     secret: str = field(repr=False)
+    user: str = field(default="", repr=False)
 
     @classmethod
     def basic(cls, user: str, password: str) -> Auth:
-        """HTTP Basic credentials."""
+        """HTTP Basic credentials, sent with every request."""
         token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
         return cls("Basic", token)
 
@@ -120,12 +139,72 @@ class Auth:
         """A bearer token."""
         return cls("Bearer", token)
 
+    @classmethod
+    def login(cls, user: str, password: str) -> Auth:
+        """A user and password, answered to the server's challenge (Digest, else Basic)."""
+        return cls("Login", password, user)
+
     def header(self) -> str:
-        """The ``Authorization`` header value."""
+        """The ``Authorization`` header value (of a Basic or Bearer credential)."""
+        if self.scheme == "Login":
+            raise ValueError("a login is answered to a challenge; use flow()")
         return f"{self.scheme} {self.secret}"
+
+    def flow(self) -> httpx.Auth:
+        """An httpx authentication flow sending these credentials."""
+        if self.scheme == "Login":
+            return _Challenged(self.user, self.secret)
+        return _Header(self.header())
 
     def __repr__(self) -> str:
         return f"Auth(scheme={self.scheme!r}, secret=***)"
+
+
+class _Header(httpx.Auth):
+    """Sends one ``Authorization`` header with every request."""
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._value
+        yield request
+
+
+class _Challenged(httpx.Auth):
+    """A user and password sent only after a 401: Digest when offered, else Basic.
+
+    The first request goes without credentials; the scheme the server then asks
+    for is kept, so later requests are answered at once (Digest reusing the
+    server's nonce, which httpx's ``DigestAuth`` renews when the server calls
+    it stale).
+    """
+
+    def __init__(self, user: str, password: str) -> None:
+        self._digest = httpx.DigestAuth(user, password)
+        self._basic = httpx.BasicAuth(user, password)
+        self._chosen: httpx.Auth | None = None
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self._chosen is not None:
+            yield from self._chosen.auth_flow(request)
+            return
+        response = yield request
+        if response.status_code != 401:
+            return
+        offers = {h.split(" ", 1)[0].lower() for h in response.headers.get_list("www-authenticate")}
+        if "digest" not in offers:
+            self._chosen = self._basic
+            yield from self._basic.auth_flow(request)
+            return
+        self._chosen = self._digest
+        flow = self._digest.auth_flow(request)
+        next(flow)  # the request without credentials: already sent, and answered 401
+        try:
+            answered = flow.send(response)
+        except StopIteration:
+            return
+        yield answered
 
 
 def credentials(url: str, env: Mapping[str, str] | None = None) -> Auth | None:
@@ -140,11 +219,11 @@ def credentials(url: str, env: Mapping[str, str] | None = None) -> Auth | None:
     if env.get(ENV_TOKEN):
         return Auth.bearer(env[ENV_TOKEN])
     if env.get(ENV_USER):
-        return Auth.basic(env[ENV_USER], env.get(ENV_PASSWORD, ""))
+        return Auth.login(env[ENV_USER], env.get(ENV_PASSWORD, ""))
     parts = urllib.parse.urlsplit(url)
     if parts.username is not None:
         user = urllib.parse.unquote(parts.username)
-        return Auth.basic(user, urllib.parse.unquote(parts.password or ""))
+        return Auth.login(user, urllib.parse.unquote(parts.password or ""))
     path = Path(env["NETRC"]) if env.get("NETRC") else Path.home() / ".netrc"
     if not path.is_file() or parts.hostname is None:
         return None
@@ -156,7 +235,7 @@ def credentials(url: str, env: Mapping[str, str] | None = None) -> Auth | None:
     if entry is None:
         return None
     login, _, password = entry
-    return Auth.basic(login or "", password or "")
+    return Auth.login(login or "", password or "")
 
 
 def _strip_userinfo(url: str) -> str:
@@ -175,6 +254,7 @@ class Reply:
     status: int
     body: bytes
     content_type: str
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class _AttemptError(Exception):
@@ -202,6 +282,7 @@ class Transport:
     attempts: int = 0
     max_bytes: int = MAX_REPLY_BYTES
     wire: httpx.BaseTransport | None = None
+    _flow: httpx.Auth | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.timeout) and self.timeout > 0):
@@ -227,14 +308,15 @@ class Transport:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"{redact(url)} is not an http(s) URL")
         sent = dict(headers or {})
-        if self.auth is not None:
-            sent["Authorization"] = self.auth.header()
+        if self.auth is not None and self._flow is None:
+            self._flow = self.auth.flow()  # kept: a Digest challenge answers later requests
         failure: _AttemptError | None = None
         with httpx.Client(
             transport=self.wire,
             follow_redirects=False,
             timeout=httpx.Timeout(self.timeout),
             trust_env=parts.hostname not in _LOOPBACK,  # no proxy for this machine
+            verify=_tls(parts.hostname not in _LOOPBACK),
         ) as client:
             for attempt in range(self.retries + 1):
                 if attempt:
@@ -265,7 +347,9 @@ class Transport:
         deadline = time.monotonic() + self.timeout
         late = f"no complete reply within {self.timeout:g} s"
         try:
-            with client.stream(method, url, content=body, headers=headers) as response:
+            with client.stream(
+                method, url, content=body, headers=headers, auth=self._flow
+            ) as response:
                 status = response.status_code
                 if status >= 300:
                     detail = _detail(response, deadline)
@@ -287,7 +371,9 @@ class Transport:
                     if time.monotonic() > deadline:
                         raise _AttemptError(late, None, retry=True)
                 media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-                return Reply(status, bytes(chunks), media or "application/octet-stream")
+                return Reply(
+                    status, bytes(chunks), media or "application/octet-stream", response.headers
+                )
         except httpx.TimeoutException:
             raise _AttemptError(late, None, retry=True) from None
         except (httpx.TransportError, httpx.StreamError, OSError) as err:

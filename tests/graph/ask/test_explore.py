@@ -88,7 +88,9 @@ def test_claims_frame_of_nothing_keeps_its_columns(g: Graph) -> None:
         ("claimed only by the other side", True, True),
     ],
 )
-def test_compare_russian_concessions(g: Graph, aspect: str, article5: object, pledge: object) -> None:
+def test_compare_russian_concessions(
+    g: Graph, aspect: str, article5: object, pledge: object
+) -> None:
     table = compare_concessions(g, [ARTICLE5, PLEDGE])
     assert list(table.index) == list(ASPECTS)
     assert table.loc[aspect, ARTICLE5] == article5

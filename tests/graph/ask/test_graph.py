@@ -115,7 +115,10 @@ PESKOV = {
     "aliases": ["Kremlin spokesman"],
     "affiliations": [{"of": "russia", "role": "Kremlin spokesman", "start": "2012-05-22"}],
 }
-LATE_PESKOV = {**PESKOV, "affiliations": [{"of": "russia", "role": "spokesman", "start": "2026-01-01"}]}
+LATE_PESKOV = {
+    **PESKOV,
+    "affiliations": [{"of": "russia", "role": "spokesman", "start": "2026-01-01"}],
+}
 
 
 @pytest.mark.parametrize(

@@ -160,4 +160,6 @@ def test_either_shacl_engine_builds_the_same_bytes(
     out = tmp_path / engine
     assert main(["build", str(SEED), "--out", str(out), "--shacl", engine]) == 0
     assert "SHACL OK (2 checked" in capsys.readouterr().out
-    assert (out / "detente.ttl").read_bytes() == (ROOT / "tests" / "golden" / "seed.ttl").read_bytes()
+    assert (out / "detente.ttl").read_bytes() == (
+        ROOT / "tests" / "golden" / "seed.ttl"
+    ).read_bytes()

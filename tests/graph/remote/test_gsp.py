@@ -66,6 +66,13 @@ def local_counts(compiled: Compiled) -> dict[str, int]:
             "http://h:7200/repositories/r",
             "http://h:7200/repositories/r/statements",
         ),
+        (
+            "http://h:8890/",
+            "virtuoso",
+            "http://h:8890/sparql-graph-crud-auth",
+            "http://h:8890/sparql",
+            "http://h:8890/sparql-auth",
+        ),
         ("http://h/gsp", "generic", "http://h/gsp", None, None),
     ],
 )
@@ -78,7 +85,7 @@ def test_explicit_urls_override_the_preset() -> None:
     assert (e.store, e.query) == ("http://h/gsp", "http://h/sparql")
 
 
-@pytest.mark.parametrize(("url", "preset"), [("ftp://h/", "oxigraph"), ("http://h/", "virtuoso")])
+@pytest.mark.parametrize(("url", "preset"), [("ftp://h/", "oxigraph"), ("http://h/", "stardog")])
 def test_bad_endpoint_or_preset(url: str, preset: str) -> None:
     with pytest.raises(UsageError):
         Endpoint.resolve(url, preset)
@@ -95,8 +102,8 @@ def test_graph_url_appends_to_an_existing_query() -> None:
     ("url", "env", "expected"),
     [
         ("http://h/", {ENV_TOKEN: "tok"}, Auth.bearer("tok")),
-        ("http://h/", {ENV_USER: "u", ENV_PASSWORD: "p"}, Auth.basic("u", "p")),
-        ("http://u%40x:p%3A@h/", {"NETRC": "/nonexistent"}, Auth.basic("u@x", "p:")),
+        ("http://h/", {ENV_USER: "u", ENV_PASSWORD: "p"}, Auth.login("u", "p")),
+        ("http://u%40x:p%3A@h/", {"NETRC": "/nonexistent"}, Auth.login("u@x", "p:")),
         ("http://h/", {"NETRC": "/nonexistent"}, None),
     ],
 )
@@ -108,7 +115,7 @@ def test_credentials_from_netrc(tmp_path: Path) -> None:
     rc = tmp_path / "netrc"
     rc.write_text("machine 127.0.0.1 login alice password s3cret\n")
     rc.chmod(0o600)
-    assert credentials("http://127.0.0.1:9/", {"NETRC": str(rc)}) == Auth.basic("alice", "s3cret")
+    assert credentials("http://127.0.0.1:9/", {"NETRC": str(rc)}) == Auth.login("alice", "s3cret")
     assert credentials("http://other/", {"NETRC": str(rc)}) is None
 
 
