@@ -189,7 +189,8 @@ def _view_commands(local: LocalEngine) -> list[list[str]]:
     for view, parser in views.items():
         positional = [a for a in parser._actions if not a.option_strings and a.dest != "help"]
         # three actors and two topics: each remote view asks the store a dozen questions
-        named = {"ACTOR": actors[:3], "TOPIC": topics[:2]}
+        named = {"ACTOR": actors[:3], "TOPIC": topics[:2],
+                 "TOPIC_OR_ACTOR": [*topics[:1], *actors[:1]]}  # fmt: skip
         firsts = [[]] if not positional else [[v] for v in named[str(positional[0].metavar)]]
         for first in firsts:
             commands.append([view, *first])
@@ -240,7 +241,11 @@ def test_ask_concessions_on_the_command_line_equals_local(pushed: VirtuosoServer
 
     here = ask("--data", "data")
     assert here and ask("--endpoint", pushed.url, "--preset", "virtuoso") == here
-    assert {row["status"] for row in here} <= {"confirmed", "denied", "disputed", "claimed"}  # type: ignore[attr-defined]
+    from graph.options import STATUSES
+    from schemas.vocab import Modality
+
+    words = {*STATUSES, *(m.value for m in Modality)}  # status: corroboration when made, else modality
+    assert {row["status"] for row in here} <= words  # type: ignore[attr-defined]
 
 
 # --- ad-hoc SPARQL -------------------------------------------------------------------------
