@@ -13,7 +13,7 @@ from graph._lazy import exports
 if TYPE_CHECKING:
     from graph.draw.dispatch import FORMATS, prepare, render
     from graph.draw.html import HTMLGraph, to_html
-    from graph.draw.static import draw_network, label_overlaps
+    from graph.draw.static import draw_network, edge_crossings, label_overlaps
     from graph.draw.timeline import draw_timeline
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "HTMLGraph",
     "draw_network",
     "draw_timeline",
+    "edge_crossings",
     "label_overlaps",
     "prepare",
     "render",
@@ -31,7 +32,7 @@ __getattr__, __dir__ = exports(
     __name__,
     {
         ".dispatch": ("FORMATS", "prepare", "render"),
-        ".static": ("draw_network", "label_overlaps"),
+        ".static": ("draw_network", "edge_crossings", "label_overlaps"),
         ".timeline": ("draw_timeline",),
         ".html": ("HTMLGraph", "to_html"),
     },

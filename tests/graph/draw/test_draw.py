@@ -20,6 +20,7 @@ from graph.draw.dispatch import (
     HTMLGraph,
     draw_network,
     draw_timeline,
+    edge_crossings,
     label_overlaps,
     prepare,
     render,
@@ -65,17 +66,85 @@ def test_label_overlaps_detects_overlap():
     assert label_overlaps(fig) == [("a", "b")]
 
 
-def test_static_shows_every_drawn_concession_with_claimant_and_style(g):
+def test_static_shows_every_drawn_concession_with_answer_modality_and_style(g):
     fig = draw_network(g)
     texts = {t.get_gid(): " ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid()}
     art5 = texts["concession:russia-accepts-us-article-5-like-guarantee"]
-    assert "Steve Witkoff (3 statements)" in art5 and "claimed only by the other side" in art5
-    assert "Marco Rubio (2 statements)" in texts["concession:us-direct-security-commitment"]
-    styles = [p.get_linestyle() for p in fig.axes[0].patches]
-    assert "--" in styles or any(isinstance(s, tuple) for s in styles)  # dashed: claimed
+    assert art5.startswith("MADE · claimed") and "made, claimed by Steve Witkoff" in art5
+    assert "Steve Witkoff (3 statements)" in art5
+    assert "inferred: at Trump-Putin meeting in Alaska on 2025-08-15" in art5
+    assert texts["concession:us-direct-security-commitment"].startswith("HYPOTHETICAL")
+    styles = {str(ln.get_linestyle()) for ln in fig.axes[0].lines}
+    assert "--" in styles  # dashed: claimed only by others
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert any("claimed only by the other side" in t for t in legend)
-    assert any("party" in t for t in legend) and any("topic" in t for t in legend)
+    assert any("claimed only by others" in t for t in legend)
+    assert any("HYPOTHETICAL" in t and "DEMANDED" in t for t in legend)  # every modality
+    assert any("benefits" in t for t in legend) and any("topic" in t for t in legend)
+
+
+FIGURE_VIEWS = [
+    ("seed", None, None, None),
+    ("seed", "Moscow", None, None),
+    ("curated", None, None, None),
+    ("curated", "Russia", None, None),
+    ("curated", "Ukraine", dt.date(2025, 11, 30), None),
+    ("curated", None, None, "security guarantees for Ukraine"),
+    ("curated", None, dt.date(2025, 8, 17), None),
+]
+
+
+@pytest.mark.parametrize(("corpus", "focus", "as_of", "topic"), FIGURE_VIEWS)
+def test_static_no_edge_passes_under_a_box_and_no_label_overlaps(request, corpus, focus,
+                                                                 as_of, topic):
+    fig = draw_network(prepare(request.getfixturevalue(corpus), focus, as_of, topic=topic))
+    assert [ln for ln in fig.axes[0].lines if str(ln.get_gid()).startswith("edge:")]
+    assert edge_crossings(fig) == []
+    assert label_overlaps(fig) == []
+
+
+def test_edge_crossings_detects_a_line_under_a_box():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.lines import Line2D
+
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    for gid, x in (("a", 0.1), ("b", 0.5), ("c", 0.9)):
+        ax.text(x, 0.5, gid * 5, gid=gid, bbox={})
+    ax.add_line(Line2D([0.1, 0.9], [0.51, 0.51], gid="edge:a|c"))
+    assert edge_crossings(fig) == [("a->c", "b")]
+
+
+def test_beneficiaries_are_drawn_and_the_subtitle_counts_what_is_drawn(curated):
+    g = prepare(curated)
+    fig = draw_network(g)
+    edges = {str(ln.get_gid()) for ln in fig.axes[0].lines}
+    benefits = [(u, v) for u, v, k in g.edges(keys=True) if k == "benefits"]
+    assert benefits and all(f"edge:{u}|{v}" in edges for u, v in benefits)
+    sub = next(t.get_text() for t in fig.texts if t.get_text().startswith("drawn:"))
+    boxes = [t.get_gid() for t in fig.axes[0].texts if t.get_gid()]
+    positions = sum(1 for b in boxes if b.startswith("position:"))
+    concessions = sum(1 for b in boxes if b.startswith("concession:"))
+    assert f"{positions} positions" in sub and f"{concessions} concessions" in sub
+
+
+def _deutan(hex_colour):
+    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    m = np.array([[0.367, 0.861, -0.228], [0.280, 0.673, 0.047], [-0.012, 0.043, 0.969]])
+    return np.clip(m @ rgb, 0, 1)  # Machado et al. 2009, deuteranopia, severity 1
+
+
+@pytest.mark.parametrize("simulate", [False, True])
+def test_status_colours_are_distinct_also_for_colour_blind_readers(simulate):
+    from graph.draw.static import STATUS_STYLE
+
+    colours = [c for c, _, _ in STATUS_STYLE.values()]
+    seen = [_deutan(c) if simulate else _deutan(c) * 0 + np.array(
+        [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]) for c in colours]
+    for i, a in enumerate(seen):
+        for b in seen[i + 1:]:
+            assert np.linalg.norm(a - b) > 0.2
+    assert len({d for _, d, _ in STATUS_STYLE.values()}) == len(STATUS_STYLE)  # dashes too
 
 
 def test_concession_arrows_run_conceder_to_counterpart(g):
