@@ -210,7 +210,8 @@ def _scene(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str],
             roles[n] = "position"
             holder = [u for u, _, kk in graph.in_edges(n, keys=True) if kk == "holds"]
             who = _names(graph, backers) or "no voice in view"
-            texts[n] = (f"{_wrap(_names(graph, holder), 24)}\n{str(d.get('stance', '')).replace('_', ' ')}"
+            stance = str(d.get("stance", "")).replace("_", " ")
+            texts[n] = (f"{_wrap(_names(graph, holder), 24)}\n{stance}"
                         f"\n{_wrap('according to ' + who, 26)}")
             edges += [(h, n, "holds") for h in holder]
         else:

@@ -159,7 +159,8 @@ def test_timeline_has_lanes_meetings_and_undated_column(g):
     fig = draw_timeline(g)
     ax = fig.axes[0]
     lanes = [t.get_text() for t in ax.get_yticklabels()]
-    assert "Steve Witkoff" in lanes and lanes[-1] == "Meetings"
+    assert "Steve Witkoff" in lanes and lanes[-1] == "Meetings, proposals, deadlines"
+    assert not any("narration" in lane for lane in lanes)  # narration lanes name the source
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert any("no date" in t for t in ticks)
     gids = {ln.get_gid() for ln in ax.lines}
@@ -168,9 +169,62 @@ def test_timeline_has_lanes_meetings_and_undated_column(g):
         "meeting:washington-meeting-2025-08-18",
         "statement:trump-social-big-progress",
     } <= gids
-    notes = " ".join(t.get_text() for t in ax.texts)
-    assert "proposed, no date" in notes and "planned, 2025-08-18" in notes
     assert any("not after" in t.get_text() for t in fig.legends[0].get_texts())
+
+
+def test_timeline_labels_tie_each_statement_to_every_record_it_supports(curated):
+    from graph.draw.timeline import codes
+
+    g = prepare(curated)
+    fig = draw_timeline(g)
+    code = codes(g)
+    tags = {t.get_gid()[5:]: t.get_text().split() for t in fig.axes[0].texts
+            if str(t.get_gid()).startswith("tags:")}
+    key = "\n".join(t.get_text() for t in fig.texts if str(t.get_gid()).startswith("key:"))
+    for s, v, k, d in g.edges(keys=True, data=True):
+        if k == "claims":
+            mark = ("¬" if d.get("polarity") == "denies" else "") + code[v]
+            assert mark in tags[s]
+            assert f"{code[v]}  " in key
+    witkoff = [s for s in tags if g.nodes[s].get("speaker") == "steve-witkoff"]
+    assert len(witkoff) >= 5
+
+
+@pytest.mark.parametrize("days", [0, 1, 13, 14, 40, 104, 105, 200, 400, 2000, 65000])
+def test_timeline_ticks_stay_few_for_any_span(days):
+    from graph.draw.timeline import MAX_TICKS, ticks_for
+
+    first = dt.date(2025, 8, 15)
+    ticks = ticks_for(first, first + dt.timedelta(days=days))
+    assert 1 <= len(ticks) <= MAX_TICKS
+    assert ticks == sorted(ticks) and first <= ticks[0]
+
+
+def test_timeline_reports_a_date_far_outside_the_rest():
+    fig = draw_timeline(project_one_far())  # 2205 for 2025: 180 years of days, once
+    assert len(fig.axes[0].get_xticks()) <= 16
+    assert {ln.get_gid() for ln in fig.axes[0].lines} >= {"statement:near", "statement:also"}
+    assert "statement:far" not in {ln.get_gid() for ln in fig.axes[0].lines}
+    key = " ".join(t.get_text() for t in fig.texts)
+    assert "not drawn, dated far outside the rest: statement:far (2205-08-17)" in key
+
+
+def project_one_far() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("actor:x", kind="actor", label="X")
+    for sid, day in (("near", dt.date(2025, 8, 15)), ("also", dt.date(2025, 8, 16)),
+                     ("far", dt.date(2205, 8, 17))):
+        g.add_node(f"statement:{sid}", kind="statement", label="said", mode="paraphrase",
+                   date=day)
+        g.add_edge(f"statement:{sid}", "actor:x", key="said_by")
+    return g
+
+
+@pytest.mark.parametrize("suffix", [".html", ".graphml", ".gexf"])
+def test_timeline_to_an_unsupported_suffix_is_a_usage_error(tmp_path, suffix, capsys):
+    assert main(["draw", "--timeline", "--out", str(tmp_path / f"t{suffix}")]) == 2
+    assert "cannot draw a timeline" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
 
 
 def _hostile_graph() -> nx.MultiDiGraph:
