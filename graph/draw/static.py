@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
 
-__all__ = ["EDGE_STYLE", "NODE_STYLE", "STATUS_STYLE", "draw_network", "edge_crossings",
-           "label_overlaps", "plain_text"]
+__all__ = ["EDGE_STYLE", "NODE_STYLE", "ROW", "STATUS_STYLE", "draw_network", "edge_crossings",
+           "label_overlaps", "measure", "plain_text", "scene"]
 
 _P = ParamSpec("_P")
 
@@ -122,7 +122,8 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def _measure(boxes: list[Box], texts: dict[str, str], roles: dict[str, str]) -> None:
+def measure(boxes: list[Box], texts: dict[str, str], roles: dict[str, str]) -> None:
+    """Set each box's width and height in points from its text (pad included)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -131,7 +132,7 @@ def _measure(boxes: list[Box], texts: dict[str, str], roles: dict[str, str]) -> 
     for b in boxes:
         style = NODE_STYLE[roles[b.node]]
         t = fig.text(0, 0, texts[b.node], fontsize=FONT, weight=style[3], ha="center",
-                     va="center", multialignment="center")
+                     va="center", multialignment="center", parse_math=False)
         ext = t.get_window_extent(renderer)
         pad = 2 * float(style[2].split("pad=")[1].split(",")[0]) * FONT
         b.w, b.h = ext.width + pad, ext.height + pad
@@ -149,7 +150,7 @@ def _names(graph: nx.MultiDiGraph, nodes: list[str]) -> str:
     return ", ".join(dict.fromkeys(_name(graph, n) for n in nodes))
 
 
-def _scene(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str],
+def scene(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str],
                                             list[tuple[str, str, str]], int]:
     """Roles, texts and edges (u, v, style key) of what is drawn; and statements summarised."""
     from graph.ask.words import answer, status_word
@@ -322,9 +323,9 @@ def draw_network(graph: nx.MultiDiGraph, title: str | None = None) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    roles, texts, edges, summarised = _scene(graph)
+    roles, texts, edges, summarised = scene(graph)
     boxes = [Box(n, ROW[r], 0, 0) for n, r in roles.items()]
-    _measure(boxes, texts, roles)
+    measure(boxes, texts, roles)
     routes = layers.place(boxes, [(u, v) for u, v, _ in edges])
     xs = [b.x + s * b.w / 2 for b in boxes for s in (-1, 1)] or [0.0, 400.0]
     ys = [b.y + s * b.h / 2 for b in boxes for s in (-1, 1)] or [0.0, 200.0]

@@ -253,6 +253,40 @@ def test_html_escapes_hostile_text():
     assert "\\u003cscript\\u003ealert(1)" in page  # the quote travels as escaped JSON
 
 
+@pytest.mark.parametrize("corpus", ["seed", "curated"])
+def test_html_draws_give_identical_bytes(request, corpus, tmp_path):
+    from tests.seed import DATA, SEED_DATA
+
+    data = str(DATA if corpus == "curated" else SEED_DATA)
+    for name in ("a.html", "b.html"):
+        assert main(["draw", data, "--out", str(tmp_path / name)]) == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_html_folds_statements_labels_whole_words_and_legend_names_every_kind(curated):
+    import json
+
+    from graph.draw.html import KIND_STYLE, label_of
+
+    page = to_html(prepare(curated)).html
+    raw = page.split('id="graph-data">')[1].split("</script>")[0]
+    data = json.loads(raw)
+    kinds = {n["kind"] for n in data["nodes"]}
+    assert all(n["folded"] for n in data["nodes"] if n["kind"] == "statement")
+    assert not any(n["folded"] for n in data["nodes"] if n["kind"] in ("actor", "concession"))
+    for n in data["nodes"]:  # every word of a label is whole: it stands in the node's text
+        whole = set(re.split(r"[\s,:;·]+", n["search"]))
+        for w in re.split(r"[\s,:;·]+", n["label"].lower()):
+            assert w in ("", "…") or w in whole or w.strip(".()“”") in whole or w in (
+                "commitment", "made"), (n["id"], w)
+    assert label_of("a b c d e f g h", 3, 2) == "a b\nc d …"
+    legend = " ".join(e["words"] for e in data["legend"])
+    assert all(k in legend for k in kinds) and set(KIND_STYLE) <= {
+        k for k in KIND_STYLE if k in legend}
+    assert {"actor", "topic", "modality", "status", "source"} <= set(data["choices"])
+    assert ['demanded', 'demanded'] in data["choices"]["modality"]
+
+
 def test_html_is_offline(g):
     page = to_html(g).html
     remote = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
@@ -366,9 +400,13 @@ def test_html_renders_in_headless_chromium(g, tmp_path):
     assert (graph_area < 200).mean() > 0.01, "too few drawn pixels for a graph"
     dom = _chromium("--dump-dom", page.as_uri()).stdout
     rendered = re.search(r'data-rendered="(\d+)"', dom)
-    assert rendered and int(rendered.group(1)) == g.number_of_nodes()
+    folded = sum(1 for _, k in g.nodes(data="kind") if k in ("statement", "source", "provision"))
+    assert rendered and int(rendered.group(1)) == g.number_of_nodes() - folded  # folded first
     for label in ("Russia", "Steve Witkoff", "Trump-Putin meeting in Alaska"):
         assert f">{label}</li>" in dom
+    searched = _chromium("--dump-dom", page.as_uri() + "#q=witkoff").stdout
+    visible = re.search(r'data-visible="(\d+)"', searched)
+    assert visible and 0 < int(visible.group(1)) < int(rendered.group(1))  # the search filters
 
 
 @pytest.mark.integration
