@@ -3,7 +3,11 @@
 * :mod:`~graph.draw.dispatch`: :func:`render`, which picks the figure by the file"s suffix;
 * :mod:`~graph.draw.static`: the network figure (PNG, SVG, PDF) with matplotlib;
 * :mod:`~graph.draw.timeline`: statements and meetings over time;
-* :mod:`~graph.draw.html`: the offline, escaped interactive page (vis-network).
+* :mod:`~graph.draw.layers`: the layered layout, whose lines pass under no box;
+* :mod:`~graph.draw.html`: the offline, escaped interactive page (vis-network), with its
+  script and frame in :mod:`~graph.draw.page`;
+* :mod:`~graph.draw.report`: the dossier, every claim quoted in its source's text
+  (``detente report``), with its frame in :mod:`~graph.draw.report_page`.
 """
 
 from typing import TYPE_CHECKING
@@ -14,6 +18,7 @@ if TYPE_CHECKING:
     from graph.draw.dispatch import FORMATS, prepare, render
     from graph.draw.html import HTMLGraph, to_html
     from graph.draw.static import draw_network, edge_crossings, label_overlaps
+    from graph.draw.report import report, write_report
     from graph.draw.timeline import draw_timeline
 
 __all__ = [
@@ -25,7 +30,9 @@ __all__ = [
     "label_overlaps",
     "prepare",
     "render",
+    "report",
     "to_html",
+    "write_report",
 ]
 
 __getattr__, __dir__ = exports(
@@ -35,5 +42,6 @@ __getattr__, __dir__ = exports(
         ".static": ("draw_network", "edge_crossings", "label_overlaps"),
         ".timeline": ("draw_timeline",),
         ".html": ("HTMLGraph", "to_html"),
+        ".report": ("report", "write_report"),
     },
 )
