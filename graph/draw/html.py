@@ -150,6 +150,8 @@ def label_of(text: str, width: int = 26, lines: int = 3) -> str:
     return "\n".join(wrapped)
 
 
+FOLDED = ("statement", "source", "provision")
+"""Kinds hidden at first, shown when a record they belong to is clicked."""
 RECORD_KINDS = ("concession", "commitment", "position", "proposal", "provision", "response",
                 "meeting")
 """Records the filters apply to; a click on one unfolds its statements."""
@@ -187,28 +189,35 @@ def _positions(graph: nx.MultiDiGraph, owners: dict[str, list[str]]) -> dict[str
     boxes = [layers.Box(n, static.ROW[r], 0, 0) for n, r in roles.items()]
     static.measure(boxes, texts, roles)
     layers.place(boxes, [(u, v) for u, v, _ in edges])
-    pos: dict[str, tuple[float, float]] = {b.node: (b.x * 0.95, -b.y * 1.3) for b in boxes}
+    pos: dict[str, tuple[float, float]] = {b.node: (b.x * 1.3, -b.y * 1.4) for b in boxes}
     near: dict[str, list[str]] = {}
     for u, v in graph.to_undirected(as_view=True).edges():
         near.setdefault(u, []).append(v)
         near.setdefault(v, []).append(u)
-    fan: dict[str, int] = {}
-    bottom = max((y for _, y in pos.values()), default=0.0) + 240
-    spare = 0.0
-    order = sorted((n for n in graph if n not in pos),
-                   key=lambda n: (graph.nodes[n].get("kind") in ("statement", "source"),
-                                  graph.nodes[n].get("kind") == "provision", n))
-    for n in order:
-        anchors = [a for a in owners.get(n, []) + near.get(n, []) if a in pos]
-        if not anchors:
-            pos[n] = (spare, bottom)
-            spare += 220
+    folded = {n for n, k in graph.nodes(data="kind") if k in FOLDED}
+    top = min((y for _, y in pos.values()), default=0.0)
+    bottom = max((y for _, y in pos.values()), default=0.0)
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for n in sorted(graph):  # the rest of the first view: a row above or below
+        if n in pos or n in folded:
             continue
-        a = anchors[0]
+        xs = [pos[a][0] for a in near.get(n, []) if a in pos]
+        y = top - 170 if xs else bottom + 170
+        rows.setdefault(y, []).append((sum(xs) / len(xs) if xs else 0.0, n))
+    for y, row in rows.items():
+        row.sort()
+        x_prev = -1e9
+        for want, n in row:
+            x_prev = max(want, x_prev + 190)
+            pos[n] = (x_prev, y)
+    fan: dict[str, int] = {}
+    for n in sorted(folded):  # unfolded on a click: fanned out under what they belong to
+        anchors = [a for a in owners.get(n, []) + near.get(n, []) if a in pos]
+        a = anchors[0] if anchors else ""
         k = fan.get(a, 0)
         fan[a] = k + 1
-        side = 1 if k % 2 else -1
-        pos[n] = (pos[a][0] + side * (80 + 60 * (k // 2)), pos[a][1] + 90 + 55 * (k // 2))
+        x0, y0 = pos.get(a, (0.0, bottom + 340))
+        pos[n] = (x0 + (1 if k % 2 else -1) * (90 + 70 * (k // 2)), y0 + 80 + 40 * (k // 2))
     return {n: (round(x), round(y)) for n, (x, y) in pos.items()}
 
 
@@ -249,7 +258,7 @@ def _payload(graph: nx.MultiDiGraph) -> dict[str, Any]:
         shape, colour = KIND_STYLE.get(k, ("dot", "#ffffff"))
         details = node_details(graph, n)
         record = k in RECORD_KINDS
-        folded = k in ("statement", "source", "provision")
+        folded = k in FOLDED
         nodes.append({
             "id": n, "label": _node_label(graph, n), "kind": k, "shape": shape,
             "color": {"background": colour,
