@@ -17,8 +17,8 @@ from graph._lazy import exports
 if TYPE_CHECKING:
     from graph.draw.dispatch import FORMATS, prepare, render
     from graph.draw.html import HTMLGraph, to_html
-    from graph.draw.static import draw_network, edge_crossings, label_overlaps
     from graph.draw.report import report, write_report
+    from graph.draw.static import draw_network, edge_crossings, label_overlaps
     from graph.draw.timeline import draw_timeline
 
 __all__ = [

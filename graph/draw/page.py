@@ -90,7 +90,8 @@ SCRIPT = """
     return Object.assign({id: i}, e, {hidden: byId[e.from].folded || byId[e.to].folded});
   }));
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, {
-    nodes: {font: {size: 16}, widthConstraint: {maximum: 190}, scaling: {label: {drawThreshold: 3}}},
+    nodes: {font: {size: 16}, widthConstraint: {maximum: 190},
+            scaling: {label: {drawThreshold: 3}}},
     edges: {font: {size: 9, color: "#777777", strokeWidth: 0}, smooth: false},
     physics: false, layout: {randomSeed: 7, improvedLayout: false},
     interaction: {hover: true, tooltipDelay: 120}
