@@ -30,11 +30,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_draw(args: argparse.Namespace) -> int:
+    from graph.ask.graph import Graph
     from graph.draw.dispatch import render
     from schemas.loader import load
 
     as_of = parse_day(args.as_of) if args.as_of else None
-    path = render(load(args.data), args.out, focus=args.focus, as_of=as_of, timeline=args.timeline,
+    corpus = load(args.data)
+    path = render(corpus, args.out, ask=Graph.from_corpus(corpus), focus=args.focus, as_of=as_of, timeline=args.timeline,
                   topic=args.topic)
     print(f"wrote {path}")
     return 0

@@ -24,11 +24,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from graph.ask.graph import Graph
     from graph.draw.report import write_report
     from schemas.loader import load
 
     as_of = parse_day(args.as_of) if args.as_of else None
-    path = write_report(load(args.data), args.out, focus=args.focus, topic=args.topic,
+    corpus = load(args.data)
+    path = write_report(corpus, Graph.from_corpus(corpus), args.out, focus=args.focus, topic=args.topic,
                         as_of=as_of)
     print(f"wrote {path}")
     return 0

@@ -17,20 +17,20 @@ from graph._lazy import exports
 if TYPE_CHECKING:
     from graph.draw.dispatch import FORMATS, prepare, render
     from graph.draw.html import HTMLGraph, to_html
-    from graph.draw.report import report, write_report
+    from graph.draw.report import dossier, write_report
     from graph.draw.static import draw_network, edge_crossings, label_overlaps
     from graph.draw.timeline import draw_timeline
 
 __all__ = [
     "FORMATS",
     "HTMLGraph",
+    "dossier",
     "draw_network",
     "draw_timeline",
     "edge_crossings",
     "label_overlaps",
     "prepare",
     "render",
-    "report",
     "to_html",
     "write_report",
 ]
@@ -42,6 +42,6 @@ __getattr__, __dir__ = exports(
         ".static": ("draw_network", "edge_crossings", "label_overlaps"),
         ".timeline": ("draw_timeline",),
         ".html": ("HTMLGraph", "to_html"),
-        ".report": ("report", "write_report"),
+        ".report": ("dossier", "write_report"),
     },
 )

@@ -29,6 +29,8 @@ from schemas.errors import UsageError
 if TYPE_CHECKING:
     import networkx as nx
 
+    from graph.ask.graph import Graph
+
 __all__ = [
     "FORMATS",
     "HTMLGraph",
@@ -48,11 +50,14 @@ CLAIMED_KINDS = ("concession", "commitment", "position", "proposal", "provision"
 
 
 def prepare(corpus: Corpus, focus: str | None = None, as_of: dt.date | None = None,
-            radius: int = 2, topic: str | None = None) -> nx.MultiDiGraph:
+            radius: int = 2, topic: str | None = None,
+            ask: Graph | None = None) -> nx.MultiDiGraph:
     """The projection to draw: the corpus as of a date, around an actor or topic, on a topic.
 
-    Concessions carry the answer model's words (``answer``, ``status``,
-    ``corroboration``) as :meth:`graph.Graph.concessions` gives them.
+    Given ``ask`` (a :class:`graph.Graph` of the same corpus, built by the caller: the
+    drawing room runs no engine of its own), concessions carry the answer model's words
+    (``answer``, ``status``, ``corroboration``) as :meth:`graph.Graph.concessions` gives
+    them; without it the figure composes them with :func:`graph.ask.words.answer`.
 
     >>> from schemas import load
     >>> g = prepare(load("data"), topic="security guarantees for Ukraine")
@@ -65,7 +70,8 @@ def prepare(corpus: Corpus, focus: str | None = None, as_of: dt.date | None = No
     if as_of is not None:
         corpus = corpus.as_of(as_of)
     graph = project(corpus)
-    _answers(graph, corpus)
+    if ask is not None:
+        _answers(graph, ask.as_of(as_of) if as_of is not None else ask)
     if focus:
         graph = focus_on(graph, resolve_focus(corpus, focus), radius)
     if topic:
@@ -73,10 +79,8 @@ def prepare(corpus: Corpus, focus: str | None = None, as_of: dt.date | None = No
     return graph
 
 
-def _answers(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
-    from graph.ask.graph import Graph
-
-    for row in Graph.from_corpus(corpus).concessions():
+def _answers(graph: nx.MultiDiGraph, ask: Graph) -> None:
+    for row in ask.concessions():
         node = graph.nodes.get(f"concession:{row.concession}")
         if node is not None:
             node.update(answer=row.answer, status=row.status,
@@ -120,7 +124,7 @@ def on_topic(graph: nx.MultiDiGraph, topic: str) -> nx.MultiDiGraph:
 
 def render(corpus: Corpus, out: str | os.PathLike[str], focus: str | None = None,
            as_of: dt.date | None = None, timeline: bool = False,
-           topic: str | None = None) -> Path:
+           topic: str | None = None, ask: Graph | None = None) -> Path:
     """Draw ``corpus`` into ``out``; the suffix chooses the format (see :data:`FORMATS`).
 
     >>> import tempfile, pathlib
@@ -141,7 +145,7 @@ def render(corpus: Corpus, out: str | os.PathLike[str], focus: str | None = None
     if timeline and suffix not in TIMELINE_FORMATS:
         raise UsageError(f"cannot draw a timeline to {target.name!r}: use a file ending in "
                          f"{', '.join(TIMELINE_FORMATS)}")
-    graph = prepare(corpus, focus, as_of, topic=topic)
+    graph = prepare(corpus, focus, as_of, topic=topic, ask=ask)
     title = None
     if focus or as_of or topic:
         bits = ([f"around {focus}"] if focus else []) + ([f"on {topic}"] if topic else []) \

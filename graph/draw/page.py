@@ -23,7 +23,7 @@ header h1 { font-size: 16px; margin: 2px 0 4px; }
            font-size: 12px; margin: 4px 0; }
 #filters label { display: inline-flex; gap: 4px; align-items: center; }
 #filters input[type=search] { width: 16em; }
-#filters select { max-width: 15em; }
+#filters .pick { max-width: 15em; }
 #legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 11.5px; margin: 4px 0; }
 #legend span { display: inline-flex; gap: 4px; align-items: center; }
 #count { font-size: 12px; color: #444; }
@@ -187,11 +187,11 @@ script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
 <h1>{title}</h1>
 <div id="filters">
 <label>search <input type="search" id="f-q" placeholder="name, quote, topic..."></label>
-<label>actor <select id="f-actor"><option value="">any</option></select></label>
-<label>topic <select id="f-topic"><option value="">any</option></select></label>
-<label>modality <select id="f-modality"><option value="">any</option></select></label>
-<label>status <select id="f-status"><option value="">any</option></select></label>
-<label>source <select id="f-source"><option value="">any</option></select></label>
+<label>actor <select class="pick" id="f-actor"><option value="">any</option></select></label>
+<label>topic <select class="pick" id="f-topic"><option value="">any</option></select></label>
+<label>modality <select class="pick" id="f-modality"><option value="">any</option></select></label>
+<label>status <select class="pick" id="f-status"><option value="">any</option></select></label>
+<label>source <select class="pick" id="f-source"><option value="">any</option></select></label>
 <label>said from <input type="date" id="f-from"></label>
 <label>to <input type="date" id="f-to"></label>
 <button type="button" id="f-reset">clear</button>

@@ -10,8 +10,9 @@ outlets it came through. Each record has a stable anchor (``#r-<record id>``), s
 page fetches nothing, runs one small inline script (a search box that hides records
 that do not match; ``#q=words`` in the URL fills it) and prints cleanly.
 
+>>> from graph import Graph
 >>> from schemas import load
->>> page = report(load("data"))
+>>> page = dossier(load("data"), Graph.from_data("data"))
 >>> page.count('<mark data-statement="witkoff-cnn-won-concession"') >= 1
 True
 >>> "https://" in page.split("<body")[0]
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from graph.ask.rows import ClaimRow
     from schemas.corpus import Corpus
 
-__all__ = ["AROUND", "anchor", "report", "write_report"]
+__all__ = ["AROUND", "anchor", "dossier", "write_report"]
 
 AROUND = 280
 """Characters of source text shown either side of a marked quote."""
@@ -214,13 +215,16 @@ def _keep(corpus: Corpus, focus: str | None, topic: str | None,
     return {str(d["record_id"]) for _, d in g.nodes(data=True) if "record_id" in d}
 
 
-def report(corpus: Corpus, focus: str | None = None, topic: str | None = None,
-           as_of: dt.date | None = None, title: str | None = None) -> str:
-    """The dossier as one HTML string (see the module docstring)."""
-    from graph.ask.graph import Graph
+def dossier(corpus: Corpus, ask: Graph, focus: str | None = None, topic: str | None = None,
+            as_of: dt.date | None = None, title: str | None = None) -> str:
+    """The dossier as one HTML string (see the module docstring).
+
+    ``ask`` is the :class:`graph.Graph` of ``corpus``, built by the caller: the drawing
+    room reads the library's answers and runs no engine of its own.
+    """
     from graph.draw.report_page import PAGE, SCRIPT, STYLE
 
-    graph = Graph.from_corpus(corpus)
+    graph = ask
     if as_of is not None:
         graph = graph.as_of(as_of)
         corpus = corpus.as_of(as_of)
@@ -255,7 +259,8 @@ def report(corpus: Corpus, focus: str | None = None, topic: str | None = None,
                        intro=intro, body=body)
 
 
-def write_report(corpus: Corpus, out: str | os.PathLike[str], **options: Any) -> Path:
+def write_report(corpus: Corpus, ask: Graph, out: str | os.PathLike[str],
+                 **options: Any) -> Path:
     """Write the dossier to ``out`` (a ``.html`` file, or a folder for ``report.html``)."""
     from graph.files import write_via
     from schemas.errors import UsageError
@@ -267,5 +272,5 @@ def write_report(corpus: Corpus, out: str | os.PathLike[str], **options: Any) ->
                              "file ending in .html")
         target.mkdir(parents=True, exist_ok=True)
         target = target / "report.html"
-    page = report(corpus, **options)
+    page = dossier(corpus, ask, **options)
     return write_via(target, lambda tmp: Path(tmp).write_text(page, "utf-8"))

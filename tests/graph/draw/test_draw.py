@@ -116,8 +116,14 @@ def test_edge_crossings_detects_a_line_under_a_box():
 
 
 def test_beneficiaries_are_drawn_and_the_subtitle_counts_what_is_drawn(curated):
-    g = prepare(curated)
+    from graph import Graph
+
+    ask = Graph.from_corpus(curated)
+    g = prepare(curated, ask=ask)
     fig = draw_network(g)
+    texts = {t.get_gid(): " ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid()}
+    for row in ask.concessions():  # each box says what `ask concessions` says
+        assert f"“{row.answer}”" in texts[f"concession:{row.concession}"]
     edges = {str(ln.get_gid()) for ln in fig.axes[0].lines}
     benefits = [(u, v) for u, v, k in g.edges(keys=True) if k == "benefits"]
     assert benefits and all(f"edge:{u}|{v}" in edges for u, v in benefits)

@@ -13,7 +13,7 @@ import pytest
 
 from graph import Graph
 from graph.cli import main
-from graph.draw.report import anchor, report, write_report
+from graph.draw.report import anchor, dossier, write_report
 from tests.graph.draw.test_draw import _chromium
 
 MARK = re.compile(r'<mark data-statement="([^"]+)" data-start="(\d+)" data-end="(\d+)">(.*?)</mark>',
@@ -22,7 +22,7 @@ MARK = re.compile(r'<mark data-statement="([^"]+)" data-start="(\d+)" data-end="
 
 @pytest.fixture(scope="module")
 def page(curated):
-    return report(curated)
+    return dossier(curated, Graph.from_corpus(curated))
 
 
 def test_every_claim_of_every_concession_is_marked_at_its_stored_offsets(curated, page):
@@ -61,7 +61,7 @@ def test_report_has_every_section_and_no_external_url(page):
     ],
 )
 def test_report_views(curated, options, present, absent):
-    page = report(curated, **options)
+    page = dossier(curated, Graph.from_corpus(curated), **options)
     assert f'id="{anchor(present)}"' in page
     if absent:
         assert f'id="{anchor(absent)}"' not in page
@@ -81,7 +81,8 @@ def test_cli_report_bad_suffix_is_a_usage_error(tmp_path, capsys):
 
 
 def test_report_bytes_are_stable(curated):
-    assert report(curated) == report(curated)
+    ask = Graph.from_corpus(curated)
+    assert dossier(curated, ask) == dossier(curated, ask)
 
 
 @pytest.mark.integration
@@ -92,7 +93,7 @@ def test_report_bytes_are_stable(curated):
 def test_report_in_chromium_is_not_blank_and_the_search_box_filters(curated, tmp_path):
     from PIL import Image
 
-    path: Path = write_report(curated, tmp_path / "r.html")
+    path: Path = write_report(curated, Graph.from_corpus(curated), tmp_path / "r.html")
     shot = tmp_path / "shot.png"
     _chromium(f"--screenshot={shot}", path.as_uri())
     pixels = np.asarray(Image.open(shot).convert("L"), dtype=float)

@@ -193,10 +193,11 @@ def test_topic_label_is_escaped_in_rows_and_profile(hostile: Path) -> None:
 
 @pytest.mark.parametrize("focus", [None, NAME])
 def test_report_keeps_hostile_text_inert(hostile: Path, tmp_path: Path, focus: str | None) -> None:
+    from graph import Graph
     from graph.draw.report import write_report
 
     corpus = load(hostile)
-    page = write_report(corpus, tmp_path / "r.html", focus=focus).read_text(encoding="utf-8")
+    page = write_report(corpus, Graph.from_corpus(corpus), tmp_path / "r.html", focus=focus).read_text(encoding="utf-8")
     _no_raw_payload(page)
     tags = _Tags()
     tags.feed(page)
