@@ -36,7 +36,7 @@ def run_draw(args: argparse.Namespace) -> int:
 
     as_of = parse_day(args.as_of) if args.as_of else None
     corpus = load(args.data)
-    path = render(corpus, args.out, ask=Graph.from_corpus(corpus), focus=args.focus, as_of=as_of, timeline=args.timeline,
-                  topic=args.topic)
+    path = render(corpus, args.out, ask=Graph.from_corpus(corpus), focus=args.focus,
+                  as_of=as_of, timeline=args.timeline, topic=args.topic)
     print(f"wrote {path}")
     return 0

@@ -30,7 +30,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     as_of = parse_day(args.as_of) if args.as_of else None
     corpus = load(args.data)
-    path = write_report(corpus, Graph.from_corpus(corpus), args.out, focus=args.focus, topic=args.topic,
-                        as_of=as_of)
+    path = write_report(corpus, Graph.from_corpus(corpus), args.out, focus=args.focus,
+                        topic=args.topic, as_of=as_of)
     print(f"wrote {path}")
     return 0
