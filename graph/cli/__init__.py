@@ -20,7 +20,7 @@ __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 # one module per command, named after it; each defines register(subparsers)
 COMMAND_MODULES = [
     *("check", "schema", "build", "export", "ask", "sparql", "diff"),
-    *("show", "draft", "draw", "push", "serve", "synth"),
+    *("show", "draft", "draw", "report", "push", "serve", "synth"),
 ]
 
 

@@ -20,6 +20,7 @@ from graph.draw.dispatch import (
     HTMLGraph,
     draw_network,
     draw_timeline,
+    edge_crossings,
     label_overlaps,
     prepare,
     render,
@@ -65,17 +66,91 @@ def test_label_overlaps_detects_overlap():
     assert label_overlaps(fig) == [("a", "b")]
 
 
-def test_static_shows_every_drawn_concession_with_claimant_and_style(g):
+def test_static_shows_every_drawn_concession_with_answer_modality_and_style(g):
     fig = draw_network(g)
     texts = {t.get_gid(): " ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid()}
     art5 = texts["concession:russia-accepts-us-article-5-like-guarantee"]
-    assert "Steve Witkoff (3 statements)" in art5 and "claimed only by the other side" in art5
-    assert "Marco Rubio (2 statements)" in texts["concession:us-direct-security-commitment"]
-    styles = [p.get_linestyle() for p in fig.axes[0].patches]
-    assert "--" in styles or any(isinstance(s, tuple) for s in styles)  # dashed: claimed
+    assert art5.startswith("MADE · claimed") and "made, claimed by Steve Witkoff" in art5
+    assert "Steve Witkoff (3 statements)" in art5
+    assert "inferred: at Trump-Putin meeting in Alaska on 2025-08-15" in art5
+    assert texts["concession:us-direct-security-commitment"].startswith("HYPOTHETICAL")
+    styles = {str(ln.get_linestyle()) for ln in fig.axes[0].lines}
+    assert "--" in styles  # dashed: claimed only by others
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert any("claimed only by the other side" in t for t in legend)
-    assert any("party" in t for t in legend) and any("topic" in t for t in legend)
+    assert any("claimed only by others" in t for t in legend)
+    assert any("HYPOTHETICAL" in t and "DEMANDED" in t for t in legend)  # every modality
+    assert any("benefits" in t for t in legend) and any("topic" in t for t in legend)
+
+
+FIGURE_VIEWS = [
+    ("seed", None, None, None),
+    ("seed", "Moscow", None, None),
+    ("curated", None, None, None),
+    ("curated", "Russia", None, None),
+    ("curated", "Ukraine", dt.date(2025, 11, 30), None),
+    ("curated", None, None, "security guarantees for Ukraine"),
+    ("curated", None, dt.date(2025, 8, 17), None),
+]
+
+
+@pytest.mark.parametrize(("corpus", "focus", "as_of", "topic"), FIGURE_VIEWS)
+def test_static_no_edge_passes_under_a_box_and_no_label_overlaps(request, corpus, focus,
+                                                                 as_of, topic):
+    fig = draw_network(prepare(request.getfixturevalue(corpus), focus, as_of, topic=topic))
+    assert [ln for ln in fig.axes[0].lines if str(ln.get_gid()).startswith("edge:")]
+    assert edge_crossings(fig) == []
+    assert label_overlaps(fig) == []
+
+
+def test_edge_crossings_detects_a_line_under_a_box():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.lines import Line2D
+
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    for gid, x in (("a", 0.1), ("b", 0.5), ("c", 0.9)):
+        ax.text(x, 0.5, gid * 5, gid=gid, bbox={})
+    ax.add_line(Line2D([0.1, 0.9], [0.51, 0.51], gid="edge:a|c"))
+    assert edge_crossings(fig) == [("a->c", "b")]
+
+
+def test_beneficiaries_are_drawn_and_the_subtitle_counts_what_is_drawn(curated):
+    from graph import Graph
+
+    ask = Graph.from_corpus(curated)
+    g = prepare(curated, ask=ask)
+    fig = draw_network(g)
+    texts = {t.get_gid(): " ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid()}
+    for row in ask.concessions():  # each box says what `ask concessions` says
+        assert f"“{row.answer}”" in texts[f"concession:{row.concession}"]
+    edges = {str(ln.get_gid()) for ln in fig.axes[0].lines}
+    benefits = [(u, v) for u, v, k in g.edges(keys=True) if k == "benefits"]
+    assert benefits and all(f"edge:{u}|{v}" in edges for u, v in benefits)
+    sub = next(t.get_text() for t in fig.texts if t.get_text().startswith("drawn:"))
+    boxes = [t.get_gid() for t in fig.axes[0].texts if t.get_gid()]
+    positions = sum(1 for b in boxes if b.startswith("position:"))
+    concessions = sum(1 for b in boxes if b.startswith("concession:"))
+    assert f"{positions} positions" in sub and f"{concessions} concessions" in sub
+
+
+def _deutan(hex_colour):
+    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    m = np.array([[0.367, 0.861, -0.228], [0.280, 0.673, 0.047], [-0.012, 0.043, 0.969]])
+    return np.clip(m @ rgb, 0, 1)  # Machado et al. 2009, deuteranopia, severity 1
+
+
+@pytest.mark.parametrize("simulate", [False, True])
+def test_status_colours_are_distinct_also_for_colour_blind_readers(simulate):
+    from graph.draw.static import STATUS_STYLE
+
+    colours = [c for c, _, _ in STATUS_STYLE.values()]
+    seen = [_deutan(c) if simulate else _deutan(c) * 0 + np.array(
+        [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]) for c in colours]
+    for i, a in enumerate(seen):
+        for b in seen[i + 1:]:
+            assert np.linalg.norm(a - b) > 0.2
+    assert len({d for _, d, _ in STATUS_STYLE.values()}) == len(STATUS_STYLE)  # dashes too
 
 
 def test_concession_arrows_run_conceder_to_counterpart(g):
@@ -90,7 +165,8 @@ def test_timeline_has_lanes_meetings_and_undated_column(g):
     fig = draw_timeline(g)
     ax = fig.axes[0]
     lanes = [t.get_text() for t in ax.get_yticklabels()]
-    assert "Steve Witkoff" in lanes and lanes[-1] == "Meetings"
+    assert "Steve Witkoff" in lanes and lanes[-1] == "Meetings, proposals, deadlines"
+    assert not any("narration" in lane for lane in lanes)  # narration lanes name the source
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert any("no date" in t for t in ticks)
     gids = {ln.get_gid() for ln in ax.lines}
@@ -99,9 +175,62 @@ def test_timeline_has_lanes_meetings_and_undated_column(g):
         "meeting:washington-meeting-2025-08-18",
         "statement:trump-social-big-progress",
     } <= gids
-    notes = " ".join(t.get_text() for t in ax.texts)
-    assert "proposed, no date" in notes and "planned, 2025-08-18" in notes
     assert any("not after" in t.get_text() for t in fig.legends[0].get_texts())
+
+
+def test_timeline_labels_tie_each_statement_to_every_record_it_supports(curated):
+    from graph.draw.timeline import codes
+
+    g = prepare(curated)
+    fig = draw_timeline(g)
+    code = codes(g)
+    tags = {t.get_gid()[5:]: t.get_text().split() for t in fig.axes[0].texts
+            if str(t.get_gid()).startswith("tags:")}
+    key = "\n".join(t.get_text() for t in fig.texts if str(t.get_gid()).startswith("key:"))
+    for s, v, k, d in g.edges(keys=True, data=True):
+        if k == "claims":
+            mark = ("¬" if d.get("polarity") == "denies" else "") + code[v]
+            assert mark in tags[s]
+            assert f"{code[v]}  " in key
+    witkoff = [s for s in tags if g.nodes[s].get("speaker") == "steve-witkoff"]
+    assert len(witkoff) >= 5
+
+
+@pytest.mark.parametrize("days", [0, 1, 13, 14, 40, 104, 105, 200, 400, 2000, 65000])
+def test_timeline_ticks_stay_few_for_any_span(days):
+    from graph.draw.timeline import MAX_TICKS, ticks_for
+
+    first = dt.date(2025, 8, 15)
+    ticks = ticks_for(first, first + dt.timedelta(days=days))
+    assert 1 <= len(ticks) <= MAX_TICKS
+    assert ticks == sorted(ticks) and first <= ticks[0]
+
+
+def test_timeline_reports_a_date_far_outside_the_rest():
+    fig = draw_timeline(project_one_far())  # 2205 for 2025: 180 years of days, once
+    assert len(fig.axes[0].get_xticks()) <= 16
+    assert {ln.get_gid() for ln in fig.axes[0].lines} >= {"statement:near", "statement:also"}
+    assert "statement:far" not in {ln.get_gid() for ln in fig.axes[0].lines}
+    key = " ".join(t.get_text() for t in fig.texts)
+    assert "not drawn, dated far outside the rest: statement:far (2205-08-17)" in key
+
+
+def project_one_far() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("actor:x", kind="actor", label="X")
+    for sid, day in (("near", dt.date(2025, 8, 15)), ("also", dt.date(2025, 8, 16)),
+                     ("far", dt.date(2205, 8, 17))):
+        g.add_node(f"statement:{sid}", kind="statement", label="said", mode="paraphrase",
+                   date=day)
+        g.add_edge(f"statement:{sid}", "actor:x", key="said_by")
+    return g
+
+
+@pytest.mark.parametrize("suffix", [".html", ".graphml", ".gexf"])
+def test_timeline_to_an_unsupported_suffix_is_a_usage_error(tmp_path, suffix, capsys):
+    assert main(["draw", "--timeline", "--out", str(tmp_path / f"t{suffix}")]) == 2
+    assert "cannot draw a timeline" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
 
 
 def _hostile_graph() -> nx.MultiDiGraph:
@@ -128,6 +257,40 @@ def test_html_escapes_hostile_text():
     assert "<b>TV</b>" not in page
     assert "<script>alert" not in page and "alert(1)</script>" not in page
     assert "\\u003cscript\\u003ealert(1)" in page  # the quote travels as escaped JSON
+
+
+@pytest.mark.parametrize("corpus", ["seed", "curated"])
+def test_html_draws_give_identical_bytes(request, corpus, tmp_path):
+    from tests.seed import DATA, SEED_DATA
+
+    data = str(DATA if corpus == "curated" else SEED_DATA)
+    for name in ("a.html", "b.html"):
+        assert main(["draw", data, "--out", str(tmp_path / name)]) == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_html_folds_statements_labels_whole_words_and_legend_names_every_kind(curated):
+    import json
+
+    from graph.draw.html import KIND_STYLE, label_of
+
+    page = to_html(prepare(curated)).html
+    raw = page.split('id="graph-data">')[1].split("</script>")[0]
+    data = json.loads(raw)
+    kinds = {n["kind"] for n in data["nodes"]}
+    assert all(n["folded"] for n in data["nodes"] if n["kind"] == "statement")
+    assert not any(n["folded"] for n in data["nodes"] if n["kind"] in ("actor", "concession"))
+    for n in data["nodes"]:  # every word of a label is whole: it stands in the node's text
+        whole = set(re.split(r"[\s,:;·]+", n["search"]))
+        for w in re.split(r"[\s,:;·]+", n["label"].lower()):
+            assert w in ("", "…") or w in whole or w.strip(".()“”") in whole or w in (
+                "commitment", "made"), (n["id"], w)
+    assert label_of("a b c d e f g h", 3, 2) == "a b\nc d …"
+    legend = " ".join(e["words"] for e in data["legend"])
+    assert all(k in legend for k in kinds) and set(KIND_STYLE) <= {
+        k for k in KIND_STYLE if k in legend}
+    assert {"actor", "topic", "modality", "status", "source"} <= set(data["choices"])
+    assert ['demanded', 'demanded'] in data["choices"]["modality"]
 
 
 def test_html_is_offline(g):
@@ -243,9 +406,13 @@ def test_html_renders_in_headless_chromium(g, tmp_path):
     assert (graph_area < 200).mean() > 0.01, "too few drawn pixels for a graph"
     dom = _chromium("--dump-dom", page.as_uri()).stdout
     rendered = re.search(r'data-rendered="(\d+)"', dom)
-    assert rendered and int(rendered.group(1)) == g.number_of_nodes()
+    folded = sum(1 for _, k in g.nodes(data="kind") if k in ("statement", "source", "provision"))
+    assert rendered and int(rendered.group(1)) == g.number_of_nodes() - folded  # folded first
     for label in ("Russia", "Steve Witkoff", "Trump-Putin meeting in Alaska"):
         assert f">{label}</li>" in dom
+    searched = _chromium("--dump-dom", page.as_uri() + "#q=witkoff").stdout
+    visible = re.search(r'data-visible="(\d+)"', searched)
+    assert visible and 0 < int(visible.group(1)) < int(rendered.group(1))  # the search filters
 
 
 @pytest.mark.integration

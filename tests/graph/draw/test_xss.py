@@ -189,3 +189,20 @@ def test_topic_label_is_escaped_in_rows_and_profile(hostile: Path) -> None:
 
         _no_raw_payload(Rows(kind, list(part))._repr_html_())
     assert re.search(r"&lt;script&gt;alert\(&#x27;name&#x27;\)", graph.statements()._repr_html_())
+
+
+@pytest.mark.parametrize("focus", [None, NAME])
+def test_report_keeps_hostile_text_inert(hostile: Path, tmp_path: Path, focus: str | None) -> None:
+    from graph import Graph
+    from graph.draw.report import write_report
+
+    corpus = load(hostile)
+    page = write_report(corpus, Graph.from_corpus(corpus), tmp_path / "r.html", focus=focus).read_text(encoding="utf-8")
+    _no_raw_payload(page)
+    tags = _Tags()
+    tags.feed(page)
+    assert tags.tags.count("script") == 1  # the search script, nothing else
+    assert not {a for a in tags.attrs if a.startswith("on")}  # no onload=, onerror=
+    assert "javascript:" not in " ".join(tags.attrs)
+    assert "&lt;script&gt;alert(&#x27;quote&#x27;)" in page  # the quote shows, as text
+    assert 'data-statement="reader-hostile-comment"' in page
