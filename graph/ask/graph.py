@@ -220,9 +220,7 @@ class Graph:
         return self.day is not None or self._hides_illustrative()
 
     def _hides_illustrative(self) -> bool:
-        return (
-            not self.include_illustrative and "illustrative" in self.registry.source_kinds.values()
-        )
+        return not self.include_illustrative and self.registry.has_illustrative
 
     def select(self, name: str, **values: Value) -> list[tuple[str, ...]]:
         """Rows of the named query ``name`` with ``values`` bound to its variables."""

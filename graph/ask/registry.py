@@ -166,6 +166,16 @@ class Registry:
         corpus = Corpus(actors=actors, sources=sources, topics=topics)
         return cls(corpus, published, topics, iris, kinds, restates)
 
+    @property
+    def has_illustrative(self) -> bool:
+        """True when some source is ``illustrative`` (an invented example); worked out once."""
+        found: bool | None = self.__dict__.get("_has_illustrative")
+        if found is None:
+            found = self.__dict__["_has_illustrative"] = "illustrative" in set(
+                self.source_kinds.values()
+            )
+        return found
+
     def narrower(self, topic: str) -> frozenset[str]:
         """``topic`` and every topic under it, through any of their broader topics.
 
