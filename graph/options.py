@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
 
 from schemas.errors import UsageError
+from schemas.vocab import Corroboration
 
 __all__ = [
     "ANSWER_FORMATS",
@@ -38,14 +38,9 @@ __all__ = [
 ]
 
 
-class ClaimStatus(StrEnum):
-    """How well a concession is supported, from the conceder's point of view."""
-
-    CONFIRMED = "confirmed"
-    DENIED = "denied"
-    DISPUTED = "disputed"
-    CLAIMED = "claimed"
-
+ClaimStatus = Corroboration
+"""How well a concession is supported, from the conceder's point of view: the
+:class:`schemas.vocab.Corroboration` vocabulary (so its words are SKOS concepts too)."""
 
 STATUSES = tuple(s.value for s in ClaimStatus)
 """The derived statuses, strongest first (see :mod:`graph.ask.status`)."""

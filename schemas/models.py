@@ -31,6 +31,7 @@ from schemas.vocab import (
     MeetingStatus,
     Modality,
     ParticipantRole,
+    Placement,
     PloverEvent,
     SourceKind,
     Stance,
@@ -337,6 +338,11 @@ class Concession(Identified):
     )
     made_at: Slug | None = Field(None, description="Id of the meeting where it was made, if known.")
     made_on: dt.date | None = Field(None, description="Date it was made, if known.")
+    placement: Placement | None = Field(
+        None,
+        description="Whether a statement places it at made_at / on made_on (stated) or the "
+        "curator inferred them (inferred); required with made_at or made_on, only with them.",
+    )
     plover: PloverEvent | None = Field(None, description="PLOVER event type, where one fits.")
     note: str | None = Field(None, description="Curator's note.")
 

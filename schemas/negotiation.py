@@ -22,6 +22,7 @@ from schemas.models import Identified, Label, Record, Slug
 from schemas.vocab import (
     CommitmentKind,
     Modality,
+    Placement,
     PloverEvent,
     ProposalKind,
     ProposalStatus,
@@ -131,6 +132,11 @@ class Commitment(Identified):
     modality: Modality = Field(description="Made, offered, expected, ... (as for concessions).")
     made_at: Slug | None = Field(None, description="Id of the meeting where it was made, if known.")
     made_on: dt.date | None = Field(None, description="Date it was made, if known.")
+    placement: Placement | None = Field(
+        None,
+        description="Whether a statement places it at made_at / on made_on (stated) or the "
+        "curator inferred them (inferred); required with made_at or made_on, only with them.",
+    )
     plover: PloverEvent | None = Field(None, description="PLOVER event type, where one fits.")
     note: str | None = Field(None, description="Curator's note.")
 

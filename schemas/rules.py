@@ -30,6 +30,7 @@ __all__ = [
     "check_unique_provisions",
     "commitment_rules",
     "concession_rules",
+    "placement_rules",
     "proposal_rules",
     "response_rules",
     "source_rules",
@@ -68,8 +69,9 @@ def topic_rules(corpus: Corpus, topic: Topic) -> Iterator[Found]:
 
 
 def concession_rules(corpus: Corpus, c: Concession) -> Iterator[Found]:
-    """Further topics, who demands it, and the proposal it is a provision of."""
+    """Further topics, who demands it, the proposal it is a provision of, its placement."""
     yield from _topics(corpus, c.topic, c.also_topics)
+    yield from placement_rules(c)
     for i, actor in enumerate(c.demanded_by):
         yield from ref(corpus, ["actors"], actor, ("demanded_by", i))
         if actor == c.conceder:
@@ -103,7 +105,7 @@ def concession_rules(corpus: Corpus, c: Concession) -> Iterator[Found]:
 
 
 def commitment_rules(corpus: Corpus, c: Commitment) -> Iterator[Found]:
-    """References, claims, and a modality that fits a pledge."""
+    """References, claims, a modality that fits a pledge, and its placement."""
     yield from ref(corpus, ["actors"], c.committer, ("committer",))
     for field in ("committed_to", "beneficiaries"):
         for i, actor in enumerate(getattr(c, field)):
@@ -111,6 +113,7 @@ def commitment_rules(corpus: Corpus, c: Commitment) -> Iterator[Found]:
     yield from ref(corpus, ["topics"], c.topic, ("topic",))
     yield from _topics(corpus, c.topic, c.also_topics)
     yield from ref(corpus, ["meetings"], c.made_at, ("made_at",))
+    yield from placement_rules(c)
     if c.modality in (Modality.DEMANDED, Modality.PROPOSED):
         yield (
             ("modality",),
@@ -119,6 +122,33 @@ def commitment_rules(corpus: Corpus, c: Commitment) -> Iterator[Found]:
             "that asks for a commitment is a concession or a provision pointing to it",
         )
     yield from claimed(corpus, c.id, "commitment")
+
+
+def placement_rules(c: Concession | Commitment) -> Iterator[Found]:
+    """``placement`` is given exactly when ``made_at`` or ``made_on`` is.
+
+    >>> from schemas.negotiation import Commitment
+    >>> c = Commitment(id="pledge", committer="a", committed_to=["b"], topic="t",
+    ...                kind="support", summary="A pledge.", modality="made", made_on="2025-09-04")
+    >>> [found[:2] for found in placement_rules(c)]
+    [(('placement',), 'made_on given without placement')]
+    """
+    given = [name for name in ("made_at", "made_on") if getattr(c, name) is not None]
+    if given and c.placement is None:
+        yield (
+            ("placement",),
+            f"{' and '.join(given)} given without placement",
+            "add placement: stated if a statement of the source places it there, "
+            "placement: inferred if you did (from a heading, a lead, the framing)",
+            (given[0],),
+        )
+    elif c.placement is not None and not given:
+        yield (
+            ("placement",),
+            "placement given without made_at or made_on",
+            "placement says who places it at a meeting or on a date; add made_at or "
+            "made_on, or remove placement",
+        )
 
 
 def proposal_rules(corpus: Corpus, p: Proposal) -> Iterator[Found]:

@@ -22,11 +22,13 @@ __all__ = [
     "CommitmentKind",
     "ConcessionForm",
     "ConcessionKind",
+    "Corroboration",
     "DatePrecision",
     "MeetingKind",
     "MeetingStatus",
     "Modality",
     "ParticipantRole",
+    "Placement",
     "PloverEvent",
     "ProposalKind",
     "ProposalStatus",
@@ -210,6 +212,47 @@ class Modality(Vocabulary):
     )
 
 
+class Corroboration(Vocabulary):
+    """How a claimed concession is corroborated, from the conceder's point of view.
+
+    Derived from who asserts or denies it (:mod:`graph.ask.status`), never typed in;
+    the members go strongest first.
+    """
+
+    CONFIRMED = (
+        "confirmed",
+        "The latest word of the conceder's side (the conceder, or an actor speaking for it "
+        "on that date) asserts it.",
+    )
+    DENIED = (
+        "denied",
+        "The latest word of the conceder's side denies it (on the same day a denial "
+        "outranks an assertion).",
+    )
+    DISPUTED = (
+        "disputed",
+        "The conceder's side says nothing of it, and another party denies it.",
+    )
+    CLAIMED = (
+        "claimed",
+        "Only others assert it: the conceder's side says nothing of it and nobody denies it.",
+    )
+
+
+class Placement(Vocabulary):
+    """Who places a concession or commitment at its meeting or on its date (made_at, made_on)."""
+
+    STATED = (
+        "stated",
+        "A statement of the source itself places it at that meeting or on that date.",
+    )
+    INFERRED = (
+        "inferred",
+        "The curator inferred the meeting or date (from a heading, a lead, the framing); "
+        "no statement places it there.",
+    )
+
+
 class CommitmentKind(Vocabulary):
     """What a commitment among partners promises."""
 
@@ -343,4 +386,6 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     ProposalKind,
     ProposalStatus,
     ResponseKind,
+    Corroboration,
+    Placement,
 )

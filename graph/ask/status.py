@@ -11,11 +11,11 @@ The rule, applied to the statements that assert or deny a concession:
 * ``claimed``: none of the above.
 
 >>> derive_status([Claim(denies=False, conceder_side=False)])
-<ClaimStatus.CLAIMED: 'claimed'>
+<Corroboration.CLAIMED: 'claimed'>
 >>> derive_status([Claim(False, False), Claim(denies=True, conceder_side=False)])
-<ClaimStatus.DISPUTED: 'disputed'>
+<Corroboration.DISPUTED: 'disputed'>
 >>> derive_status([Claim(False, False), Claim(denies=False, conceder_side=True)])
-<ClaimStatus.CONFIRMED: 'confirmed'>
+<Corroboration.CONFIRMED: 'confirmed'>
 """
 
 from __future__ import annotations

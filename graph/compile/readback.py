@@ -305,6 +305,7 @@ class _Reader:
             demanded_by=self.ordered(s, "det:demandedBy", "det:demandedByList", ids=True),
             proposed_in=self.id(self.opt(s, "det:proposedIn")),
             made_on=self.date(s, "det:madeOn"),
+            placement=self.concept(s, "det:placement"),
             plover=self.concept(s, "det:ploverEvent"),
             note=self.text(s, "skos:editorialNote"),
         )

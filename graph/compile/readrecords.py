@@ -109,6 +109,7 @@ def commitment(r: Reader, s: str) -> Commitment:
         modality=r.concept(s, "det:modality"),
         made_at=r.id(r.opt(s, "det:madeAt")),
         made_on=r.date(s, "det:madeOn"),
+        placement=r.concept(s, "det:placement"),
         plover=r.concept(s, "det:ploverEvent"),
         note=r.text(s, "skos:editorialNote"),
     )

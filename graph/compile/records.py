@@ -23,7 +23,8 @@ Commitment (../{id})        a det:Commitment; det:committer; det:committedTo
                             (each); det:beneficiary (each); dcterms:subject
                             topic; det:furtherTopic (each); det:commitmentKind;
                             schema:description; det:condition (each);
-                            det:modality; det:madeAt; det:madeOn; det:ploverEvent
+                            det:modality; det:madeAt; det:madeOn;
+                            det:placement; det:ploverEvent
 Response (../{id})          a det:Response; det:responder; det:respondsTo
                             record; det:responseKind; schema:description;
                             dcterms:date
@@ -32,13 +33,13 @@ Response (../{id})          a det:Response; det:responder; det:respondsTo
 Fields the later reports added to existing records are here too:
 ``Actor.member_count`` (det:memberCount), ``Topic.also_broader``
 (det:furtherBroader), ``Meeting.kind`` (det:meetingKind), ``Concession.also_topics``
-/ ``demanded_by`` / ``proposed_in`` (det:furtherTopic, det:demandedBy,
-det:proposedIn), ``Source.restates`` (schema:isBasedOn ``id:source/{id}/original``, a
-schema:CreativeWork with dcterms:title, schema:publisher, dcterms:issued,
-det:sourceKind, schema:url, skos:editorialNote) and ``truncated`` (det:truncated),
-``Statement.via`` / ``revises`` (det:via, det:revises). Lists whose order is not
-their sorted order also get an ``rdf:List`` of minted cells (``det:proposerList``,
-...), as in the rest of the mapping.
+/ ``demanded_by`` / ``proposed_in`` / ``placement`` (det:furtherTopic, det:demandedBy,
+det:proposedIn, det:placement ``detv:placement-*``), ``Source.restates``
+(schema:isBasedOn ``id:source/{id}/original``, a schema:CreativeWork with dcterms:title,
+schema:publisher, dcterms:issued, det:sourceKind, schema:url, skos:editorialNote) and
+``truncated`` (det:truncated), ``Statement.via`` / ``revises`` (det:via, det:revises).
+Lists whose order is not their sorted order also get an ``rdf:List`` of minted cells
+(``det:proposerList``, ...), as in the rest of the mapping.
 
 >>> from schemas import load
 >>> from graph.compile.quads import compile_quads
@@ -65,6 +66,7 @@ __all__ = [
     "commitment",
     "concession_extras",
     "meeting_extras",
+    "placement",
     "proposal",
     "response",
     "source_extras",
@@ -123,13 +125,20 @@ def meeting_extras(cc: Context, s: str, m: Meeting) -> None:
 
 
 def concession_extras(cc: Context, s: str, c: Concession) -> None:
-    """``also_topics``, ``demanded_by``, ``proposed_in``."""
+    """``also_topics``, ``demanded_by``, ``proposed_in``, ``placement``."""
     cell = ("concession", c.id, "also-topics")
     _refs(cc, s, DET.furtherTopic, DET.furtherTopicList, "topic", c.also_topics, cell)
     cell = ("concession", c.id, "demanded-by")
     _refs(cc, s, DET.demandedBy, DET.demandedByList, "actor", c.demanded_by, cell)
     if c.proposed_in is not None:
         cc.emit(s, DET.proposedIn, cc.node("proposal", c.proposed_in))
+    placement(cc, s, c)
+
+
+def placement(cc: Context, s: str, c: Concession | Commitment) -> None:
+    """``placement``: det:placement detv:placement-stated | detv:placement-inferred."""
+    if c.placement is not None:
+        cc.concept(s, DET.placement, c.placement)
 
 
 def source_extras(cc: Context, s: str, src: Source) -> None:
@@ -221,6 +230,7 @@ def commitment(cc: Context, c: Commitment) -> None:
     if c.made_at is not None:
         cc.emit(s, DET.madeAt, cc.node("meeting", c.made_at))
     cc.opt(s, DET.madeOn, _date(c.made_on))
+    placement(cc, s, c)
     if c.plover is not None:
         cc.concept(s, DET.ploverEvent, c.plover)
     cc.opt(s, SKOS.editorialNote, _lit(c.note))

@@ -61,6 +61,7 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> (attribute, headin
         ("modality", "modality"),
         ("form", "form"),
         ("date", "made on"),
+        ("placement", "placed"),
         ("conditions", "conditions"),
         ("note", "note"),
     ),
@@ -80,12 +81,16 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> (attribute, headin
     ),
     "source": (("publisher", "publisher"), ("date", "published"), ("url", "url")),
     "commitment": (("status", "status"), ("modality", "modality"), ("date", "made on"),
-                   ("conditions", "conditions"), ("note", "note")),
+                   ("placement", "placed"), ("conditions", "conditions"), ("note", "note")),
     "proposal": (("status", "status"), ("date", "date"), ("response_deadline", "deadline"),
                  ("note", "note")),
     "provision": (("number", "point"), ("note", "note")),
     "response": (("response_kind", "response"), ("date", "date"), ("note", "note")),
 }
+
+
+PLACED = {"stated": "as a statement of the source says", "inferred": "inferred by the curator"}
+"""How a hover card words a record's ``placement`` of its meeting and date."""
 
 
 def _text(value: Any) -> str:
@@ -109,7 +114,9 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
     kind = str(data.get("kind", ""))
     lines = [(kind, str(data.get("label", node)))]
     for attr, heading in FIELDS.get(kind, ()):
-        if attr in data and attr != "label":
+        if attr == "placement" and data.get(attr) in PLACED:
+            lines.append((heading, PLACED[data[attr]]))
+        elif attr in data and attr != "label":
             lines.append((heading, _text(data[attr])))
         elif attr == "label" and kind == "statement":
             lines[0] = ("quote", str(data.get("label", "")))

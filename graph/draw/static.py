@@ -18,7 +18,8 @@ row   what it holds
 
 The colour of a conceder's and counterpart's line is the concession's status
 (Okabe-Ito colours, safe for colour-blind readers, each with its own dash too). A
-place or date the curator inferred from the claims is printed as inferred.
+place or date is printed as stated when a statement places it there, else as inferred
+by the curator (the record's ``placement``).
 
 >>> from schemas import load
 >>> from graph.network.projection import project
@@ -91,7 +92,7 @@ EDGE_STYLE: dict[str, tuple[str, Any, float, str]] = {
     "about": ("#b0b0b0", "solid", 0.9, "is about a topic (or topic within a topic)"),
     "holds": ("#6f6f6f", "solid", 1.0, "holds a position: actor → position → topic"),
     "attended": ("#c9b3d9", "solid", 0.9, "took part in a meeting"),
-    "made_at": ("#8c6bb1", (0, (3, 2)), 1.0, "said to be made at a meeting (inferred)"),
+    "made_at": ("#8c6bb1", (0, (3, 2)), 1.0, "made at a meeting (as stated, or inferred)"),
     "committed": ("#0072B2", "solid", 1.6, "commits: committer → commitment → partner"),
 }
 """Edge kind -> (colour, dash, width, legend words) of every other line."""
@@ -221,7 +222,8 @@ def scene(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str],
         if k != "position" and (when or where):
             bits = [f"at {_names(graph, where)}"] if where else []
             bits += [f"on {when.isoformat()}"] if when else []
-            texts[n] += "\n" + _wrap("inferred: " + " ".join(bits), 38)
+            placed = "as stated" if d.get("placement") == "stated" else "inferred by the curator"
+            texts[n] += "\n" + _wrap(" ".join(bits) + f" ({placed})", 38)
         edges += [(n, v, "benefits") for v in ends["benefits"]]
         edges += [(n, t, "holds" if k == "position" else "about") for t in ends["about"]]
         for polarity, style in (("asserts", "claims"), ("denies", "denies")):

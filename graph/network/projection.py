@@ -162,6 +162,7 @@ def project(corpus: Corpus) -> nx.MultiDiGraph:
             form=c.form.value,
             conditions=tuple(c.conditions),
             date=c.made_on,
+            placement=c.placement.value if c.placement else None,
             note=c.note,
             plover=c.plover.value if c.plover else None,
         )

@@ -78,6 +78,7 @@ def add_nodes(g: nx.MultiDiGraph, corpus: Corpus) -> None:
             node_id(NodeKind.COMMITMENT, c.id), kind="commitment", record_id=c.id,
             label=c.summary, status=status, commitment_kind=c.kind.value,
             modality=c.modality.value, conditions=tuple(c.conditions), date=c.made_on,
+            placement=c.placement.value if c.placement else None,
             note=c.note, plover=c.plover.value if c.plover else None,
         )  # fmt: skip
     for r in sorted(corpus.responses.values(), key=lambda r: r.id):

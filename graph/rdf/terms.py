@@ -157,6 +157,7 @@ DET_TERMS: tuple[str, ...] = (
     "condition",
     "madeAt",
     "madeOn",
+    "placement",  # whether a statement places madeAt/madeOn or the curator inferred them
     "heldBy",
     "furtherTopic",
     "demandedBy",

@@ -279,6 +279,7 @@ class _Writer:
                 c["form"] = ["verbal", "legislation", "written_agreement"][i % 3]
             if i % 5 == 0:
                 c["made_at"] = rng.choice(meetings)["id"]
+                c["placement"] = "stated" if i % 10 == 0 else "inferred"
                 c["conditions"] = ["after a ceasefire"]
                 c["plover"] = "CONCEDE"
             c["_actor"], c["_label"] = giver, topic["label"].lower()

@@ -29,6 +29,7 @@ from schemas.vocab import (
     MeetingStatus,
     Modality,
     ParticipantRole,
+    Placement,
     PloverEvent,
     SourceKind,
     Stance,
@@ -117,6 +118,8 @@ def corpora(draw: Any) -> Corpus:
         ),
         note=draw(opt_text),
     )
+    made_at, made_on = draw(st.none() | st.just("m0")), draw(st.none() | dates)
+    placed = draw(st.sampled_from(Placement)) if made_at or made_on else None
     concession = Concession(
         id="c0",
         conceder=aids[0],
@@ -128,8 +131,9 @@ def corpora(draw: Any) -> Corpus:
         conditions=draw(st.lists(label, max_size=3)),
         form=draw(st.sampled_from(ConcessionForm)),
         modality=draw(st.sampled_from(Modality)),
-        made_at=draw(st.none() | st.just("m0")),
-        made_on=draw(st.none() | dates),
+        made_at=made_at,
+        made_on=made_on,
+        placement=placed,
         plover=draw(st.none() | st.sampled_from(PloverEvent)),
         note=draw(opt_text),
     )

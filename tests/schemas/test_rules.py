@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from schemas.corpus import Corpus
-from schemas.models import Actor, Concession, Source, Statement, Topic, Venue
+from schemas.models import Actor, Concession, Meeting, Participant, Source, Statement, Topic, Venue
 from schemas.negotiation import Commitment, Proposal, Provision, Response
 from schemas.references import check_references
 
@@ -126,6 +126,42 @@ def test_rule_reports_field_and_message(name: str) -> None:
         _claim(corpus, record_id)
     problems = _problems(corpus)
     assert any(f == field and message in m for f, m in problems), problems
+
+
+PLACEMENTS = [  # made_at, made_on, placement -> the placement problem, if any
+    ("summit", None, None, "made_at given without placement"),
+    (None, "2025-08-15", None, "made_on given without placement"),
+    ("summit", "2025-08-15", None, "made_at and made_on given without placement"),
+    (None, None, "inferred", "placement given without made_at or made_on"),
+    (None, None, "stated", "placement given without made_at or made_on"),
+    ("summit", None, "stated", None),
+    (None, "2025-08-15", "inferred", None),
+    ("summit", "2025-08-15", "inferred", None),
+    (None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("section", ["concessions", "commitments"])
+@pytest.mark.parametrize(("made_at", "made_on", "placement", "message"), PLACEMENTS)
+def test_placement_goes_with_made_at_or_made_on(
+    section: str, made_at: str | None, made_on: str | None, placement: str | None,
+    message: str | None,
+) -> None:  # fmt: skip
+    corpus = _base()
+    corpus.meetings["summit"] = Meeting(id="summit", title="Summit", status="held",
+                                        participants=[Participant(actor="russia", role="principal")])
+    given = {"made_at": made_at, "made_on": made_on, "placement": placement}
+    fields = {k: v for k, v in given.items() if v is not None}
+    if section == "concessions":
+        corpus.concessions["cede"] = _concession(**fields)
+    else:
+        corpus.commitments["cede"] = Commitment(
+            id="cede", committer="russia", committed_to=["ukraine"], topic="land",
+            kind="support", summary="s", modality="made", **fields)  # fmt: skip
+    _claim(corpus, "cede", "summit")
+    problems = _problems(corpus)
+    assert [m for f, m in problems if f == "placement"] == ([message] if message else [])
+    assert [f for f, _ in problems if f != "placement"] == []
 
 
 def test_good_proposal_passes() -> None:

@@ -9,6 +9,7 @@ then review ``git diff tests/golden/seed.ttl`` before committing it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from graph.rdf.namespaces import DET, OA
 from graph.rdf.skos import concept
 from schemas import Corpus
 from schemas.errors import DataError
-from schemas.vocab import MeetingStatus, PloverEvent, StatementMode
+from schemas.vocab import MeetingStatus, Placement, PloverEvent, StatementMode
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "seed.ttl"
 ST, ACTOR, MEETING, CONC = "statement", "actor", "meeting", "concession"
@@ -68,6 +69,11 @@ TRIPLES = [
         mint(CONC, "russia-accepts-us-article-5-like-guarantee"),
         DET.ploverEvent,
         concept(PloverEvent.CONCEDE),
+    ),
+    (
+        mint(CONC, "russia-legislated-no-seizure-pledge"),
+        DET.placement,
+        concept(Placement.INFERRED),
     ),
     # narration is attributed to the source itself; nested speech keeps its carrier
     (mint(ST, "lead-washington-meeting-ahead"), PROV.wasAttributedTo, mint("source", SRC)),
@@ -125,6 +131,23 @@ def test_none_gives_no_triple(dataset) -> None:  # type: ignore[no-untyped-def]
     assert dataset.value(proposal, SDO.startDate) is None
     assert dataset.value(proposal, SDO.location) is None
     assert dataset.value(mint(ACTOR, "steve-witkoff"), OWL.sameAs) is None
+
+
+def test_placement_only_with_made_at_or_made_on(dataset) -> None:  # type: ignore[no-untyped-def]
+    placed = set(dataset.subjects(DET.placement, None))
+    dated = set(dataset.subjects(DET.madeAt, None)) | set(dataset.subjects(DET.madeOn, None))
+    assert placed == dated
+    assert len(placed) == 2
+    assert dataset.value(mint(CONC, "us-direct-security-commitment"), DET.placement) is None
+
+
+@pytest.mark.parametrize("placement", list(Placement))
+def test_placement_is_a_concept_of_its_scheme(seed: Corpus, placement: Placement) -> None:
+    c = seed.concessions["russia-accepts-us-article-5-like-guarantee"]
+    moved = c.model_copy(update={"placement": placement})
+    corpus = dataclasses.replace(seed, concessions={**seed.concessions, c.id: moved})
+    triple = (mint(CONC, c.id), DET.placement, concept(placement))
+    assert triple in compile(corpus)
 
 
 def test_compile_is_deterministic(seed: Corpus) -> None:

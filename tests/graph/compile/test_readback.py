@@ -15,6 +15,7 @@ from graph.export.writers import EXTENSIONS, FORMATS, serialize
 from graph.rdf.iris import mint
 from schemas import Corpus
 from schemas.errors import UsageError
+from schemas.vocab import Placement
 from tests.graph.corpora import corpora
 
 _REGISTRY = mint("graph", "registry")
@@ -37,6 +38,17 @@ def test_nested_speech_and_narration_survive(seed: Corpus) -> None:
     )
     narration = again.statements["lead-washington-meeting-ahead"]
     assert narration.speaker == narration.source == "seed-2025-08-17-nato-like-guarantees"
+
+
+def test_placement_survives_for_concessions_and_commitments(curated: Corpus) -> None:
+    again = from_dataset(compile(curated))
+    assert again.concessions["russia-legislated-no-seizure-pledge"].placement is Placement.INFERRED
+    assert again.commitments["twenty-six-nations-pledge-guarantees"].placement is (
+        Placement.INFERRED
+    )
+    assert again.commitments["twenty-six-nations-deploy-to-ukraine"].placement is None
+    assert again.concessions == curated.concessions
+    assert again.commitments == curated.commitments
 
 
 def test_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:

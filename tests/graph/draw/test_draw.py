@@ -26,6 +26,7 @@ from graph.draw.dispatch import (
     render,
     to_html,
 )
+from graph.draw.html import PLACED, node_details
 from graph.network.projection import project
 from schemas.errors import NotFoundError, UsageError
 
@@ -72,7 +73,7 @@ def test_static_shows_every_drawn_concession_with_answer_modality_and_style(g):
     art5 = texts["concession:russia-accepts-us-article-5-like-guarantee"]
     assert art5.startswith("MADE · claimed") and "made, claimed by Steve Witkoff" in art5
     assert "Steve Witkoff (3 statements)" in art5
-    assert "inferred: at Trump-Putin meeting in Alaska on 2025-08-15" in art5
+    assert "at Trump-Putin meeting in Alaska on 2025-08-15 (inferred by the curator)" in art5
     assert texts["concession:us-direct-security-commitment"].startswith("HYPOTHETICAL")
     styles = {str(ln.get_linestyle()) for ln in fig.axes[0].lines}
     assert "--" in styles  # dashed: claimed only by others
@@ -299,6 +300,21 @@ def test_html_is_offline(g):
     assert remote == []
     assert "@import" not in page and "sourceMappingURL" not in page
     assert "default-src 'none'" in page
+
+
+@pytest.mark.parametrize(("placement", "words"), [("inferred", "inferred by the curator"),
+                                                  ("stated", "as stated")])
+def test_a_placed_concession_says_who_places_it(g, placement, words):
+    node = "concession:russia-accepts-us-article-5-like-guarantee"
+    h = g.copy()
+    h.nodes[node]["placement"] = placement
+    fig = draw_network(h)
+    text = next(" ".join(t.get_text().split()) for t in fig.axes[0].texts if t.get_gid() == node)
+    assert f"at Trump-Putin meeting in Alaska on 2025-08-15 ({words})" in text
+    assert (placement == "stated") == ("inferred" not in text)
+    details = dict(node_details(h, node))
+    assert details["made on"] == "2025-08-15"
+    assert details["placed"] == PLACED[placement]
 
 
 def test_html_hover_data_carries_quote_speaker_venue_source_date(g):

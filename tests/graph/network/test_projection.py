@@ -108,6 +108,12 @@ def test_attributes_are_typed(g):
     assert all(v is not None for _, d in g.nodes(data=True) for v in d.values())
 
 
+def test_a_concession_carries_its_placement_only_with_made_at_or_made_on(g):
+    art5 = g.nodes["concession:russia-accepts-us-article-5-like-guarantee"]
+    assert (art5["date"], art5["placement"]) == (dt.date(2025, 8, 15), "inferred")
+    assert "placement" not in g.nodes["concession:us-direct-security-commitment"]
+
+
 def test_as_of_drops_later_claims(seed):
     # the only source is published 2025-08-17, so on the 16th nothing had been reported yet
     early = project(seed.as_of(dt.date(2025, 8, 16)))

@@ -51,6 +51,8 @@ def test_nodes_carry_their_kind_and_status(g) -> None:  # type: ignore[no-untype
     assert g.nodes["provision:us-28-point-plan-cede-donbas"]["proposal"] == "us-28-point-plan"
     pledge = g.nodes["commitment:twenty-six-nations-pledge-guarantees"]
     assert (pledge["kind"], pledge["status"], pledge["modality"]) == ("commitment", "claimed", "made")
+    assert pledge["placement"] == "inferred"
+    assert "placement" not in g.nodes["commitment:twenty-six-nations-deploy-to-ukraine"]
     assert {NodeKind(d["kind"]) for _, d in g.nodes(data=True)} == set(NodeKind)
 
 

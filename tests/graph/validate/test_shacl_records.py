@@ -70,3 +70,38 @@ def test_the_fast_checks_agree_with_pyshacl(
 
 def test_the_curated_data_conforms(curated: Corpus) -> None:
     validate(compile_quads(curated))
+
+
+ART5 = "concession/russia-accepts-us-article-5-like-guarantee>"
+PLACED = [(PLEDGE, "Commitment-placement", "twenty-six"), (ART5, "Concession-placement", "article-5")]
+
+
+def _edit_placement(compiled: Compiled, subject: str, edit: str) -> Compiled:
+    """The placement of ``subject`` replaced by a concept of another scheme, or given twice."""
+
+    def lines(t: str) -> list[str]:
+        if not (subject in t and f"{DET}placement>" in t):
+            return [t]
+        if edit == "other-scheme":
+            return [t.replace("vocab/placement-inferred", "vocab/modality-made")]
+        return [t, t.replace("placement-inferred", "placement-stated")]
+
+    graphs = {name: [x for t in ts for x in lines(t)] for name, ts in compiled.graphs.items()}
+    return Compiled(graphs, compiled.base)
+
+
+@pytest.mark.parametrize("edit", ["other-scheme", "twice"])
+@pytest.mark.parametrize(("subject", "shape", "focus"), PLACED)
+def test_a_placement_outside_its_scheme_or_given_twice_is_caught(
+    curated: Corpus, subject: str, shape: str, focus: str, edit: str
+) -> None:
+    compiled = compile_quads(curated)
+    broken = _edit_placement(compiled, subject, edit)
+    assert broken.graphs != compiled.graphs
+    with pytest.raises(ValidationError) as err:
+        validate(broken)
+    assert any(shape in v and focus in v for v in err.value.violations), err.value.violations
+    units = dict(_units(broken))
+    registry = [u for name, u in units.items() if name.endswith("/graph/registry")]
+    fast = check_fast(registry, compiled.base, registry=True)
+    assert sorted(map(str, fast)) == sorted(map(str, check(registry, compiled.base, registry=True)))
