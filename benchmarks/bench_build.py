@@ -19,8 +19,10 @@ columns are measured in the same run, so that ratios hold on a noisy machine:
   (:func:`graph.network.projection.project`). Then whole processes: ``build cold``
   (``detente build`` into an empty folder), ``build touch1`` (again, after
   flipping a comment line in one source file), ``build edit1`` (after a record
-  edit in that file: a statement's venue label, so its graph and every output
-  change; output checked byte-identical to a ``--no-cache`` build) and ``build
+  edit in that file: its source's title, so its graph and every output change but
+  no derived fact does; output checked byte-identical to a ``--no-cache`` build),
+  ``build edit-venue`` (a statement's venue label: evidence, since it sets the claim's
+  chain, so the derived graph is worked out on the full path) and ``build
   warm`` (nothing changed); wall seconds and peak RSS of the child.
 * ``naive``: one child process running PyYAML's default ``safe_load`` +
   pydantic ``model_validate`` per record, rdflib ``Graph.add`` per triple (terms
@@ -261,9 +263,10 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
     target = touched[len(touched) // 2]
     original = target.read_text(encoding="utf-8")
     label = re.search(r'label: "([^"]*)"', original)
-    if label is None:
-        raise RuntimeError(f"{target} has no venue label to edit")
-    cold, touch, edit, warm = [], [], [], []
+    title = re.search(r'title: "([^"]*)"', original)
+    if label is None or title is None:
+        raise RuntimeError(f"{target} has no venue label or title to edit")
+    cold, touch, edit, venue_edit, warm = [], [], [], [], []
 
     def same_as_cold() -> None:
         shutil.rmtree(ref, ignore_errors=True)
@@ -282,12 +285,19 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
             target.write_text(flip + original, encoding="utf-8")
             touch.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             _progress(f"detente build edit1 ({i + 1}/{repeat})")
-            venue = f'label: "{label.group(1)}, edit {i}"'  # a record edit: its graph changes
-            edited = original[: label.start()] + venue + original[label.end() :]
+            # a record edit: its graph changes, what its claims count as does not
+            retitled = f'title: "{title.group(1)}, edit {i}"'
+            edited = original[: title.start()] + retitled + original[title.end() :]
             target.write_text(flip + edited, encoding="utf-8")
             edit.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             if i == 0:
                 same_as_cold()
+            _progress(f"detente build edit-venue ({i + 1}/{repeat})")
+            # a venue is evidence (it sets a claim's chain): the derived facts need the full path
+            venue = f'label: "{label.group(1)}, edit {i}"'
+            edited = original[: label.start()] + venue + original[label.end() :]
+            target.write_text(flip + edited, encoding="utf-8")
+            venue_edit.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             _progress(f"detente build warm ({i + 1}/{repeat})")
             warm.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
         same_as_cold()
@@ -300,6 +310,7 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
     return {
         "build cold": med(cold),
         "build touch1": med(touch),
+        "build edit-venue": med(venue_edit),
         "build edit1": med(edit),
         "build warm": med(warm),
     }

@@ -49,6 +49,7 @@ __all__ = [
     "CURRENT",
     "GENERATIONS",
     "INPUTS",
+    "SNAPSHOT",
     "Generation",
     "build_file",
     "check_output",
@@ -61,6 +62,8 @@ __all__ = [
 
 BUILD_FILES = ("detente.nq", "detente.trig")
 """Files of a build folder that hold every named graph, in order of preference."""
+SNAPSHOT = "detente.answers.json"
+"""A build's answer snapshot (:mod:`graph.ask.snapshot`): judged rows beside the RDF."""
 
 INPUTS = ".inputs.json"
 """What a build read: every file of its data folder with its stat (:func:`write_inputs`)."""

@@ -21,9 +21,12 @@ True
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from graph.ask.claims import counted
+from graph.ask.registry import Concepts
 from graph.ask.results import Rows
 from graph.ask.rows import ConcessionRow
 from graph.ask.subjects import Subject, subjects
@@ -32,8 +35,9 @@ from schemas.vocab import Modality
 
 if TYPE_CHECKING:
     from graph.ask.context import Context
+    from graph.ask.graph import Graph
 
-__all__ = ["by_hint", "conceders", "concessions"]
+__all__ = ["by_hint", "conceders", "concessions", "judge"]
 
 
 def conceders(
@@ -81,10 +85,8 @@ def concessions(
     want_modality = choice(modality, Modality, "modality")
     about = subjects(ctx) if topics is not None else {}
     out: list[ConcessionRow] = []
-    for cid, judged in ctx.judged_concessions().items():
-        row = ctx.in_view_row(judged)
-        if ctx.restricted and not row.claims:
-            continue
+    for row in ctx.view_concessions():
+        cid = row.concession
         if who is not None and not _by(ctx, row, who):
             continue
         if topics is not None and not ({row.topic} | _topics(about, cid)) & topics:
@@ -140,3 +142,37 @@ def by_hint(ctx: Context, by: str) -> str | None:
         for c, n in sorted(counts.items())
     ]
     return f"no concessions by {name} directly; {'; '.join(parts)} (add --via-affiliation)"
+
+
+def judge(graph: Graph) -> dict[str, ConcessionRow]:
+    """Every concession of the whole graph with its claims, status, answer and counts."""
+    links: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cid, link, value in graph.select("concession_links"):
+        links[cid, link].append(value)
+    rows = graph.select("concessions")
+    claims = graph.read_claims("Concession", {row[0]: row[2] for row in rows})
+    every: dict[str, ConcessionRow] = {}
+    ref, concepts = graph.registry.ref, Concepts()
+    titles = graph.proposal_titles()
+    for cid, summary, conceder, topic_id, modality, kind in rows:
+        every[cid] = counted(
+            ConcessionRow(
+                concession=cid,
+                summary=summary,
+                topic=topic_id,
+                status="",
+                conceder=ref(conceder),
+                conceded_to=tuple(map(ref, links[cid, "to"])),
+                beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
+                conditions=tuple(links[cid, "condition"]),
+                modality=concepts(modality, "modality"),
+                claimants=0,
+                sources=0,
+                claims=tuple(claims.get(cid, ())),
+                kind=concepts(kind, "concession-kind"),
+                demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
+                proposed_in=next(iter(links[cid, "proposed_in"]), None),
+            ),
+            titles,
+        )
+    return every

@@ -67,6 +67,9 @@ class Context(Protocol):
     def in_view_row(self, row: ConcessionRow) -> ConcessionRow:
         """A concession with only the claims in view, its standing redone."""
 
+    def view_concessions(self) -> list[ConcessionRow]:
+        """Every concession with claims in view, its standing as the view has it."""
+
     def meetings(
         self,
         *,

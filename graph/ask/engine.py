@@ -120,9 +120,28 @@ class LocalEngine:
     """
 
     def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
+        self._store = store if store is not None else ox.Store()
+        self._pending: list[Path] = []  # files to load on first use (:meth:`from_files` lazy)
         self._rows: dict[tuple[str, tuple[tuple[str, str, str], ...]], list[tuple[str, ...]]] = {}
         self._derived: dict[str, object] = {}
+
+    @property
+    def store(self) -> ox.Store:
+        """The pyoxigraph store, its files loaded now if they were left for first use."""
+        if self._pending:
+            paths, self._pending = self._pending, []
+            for path in paths:
+                self._load(path)
+        return self._store
+
+    @property
+    def loaded(self) -> bool:
+        """False while the files of a lazy engine wait to be loaded."""
+        return not self._pending
+
+    def kept(self, key: str) -> object | None:
+        """What :meth:`derived` computed under ``key``, or None: nothing is computed."""
+        return self._derived.get(key)
 
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, computed once per engine: for values that follow from the store alone.
@@ -136,21 +155,32 @@ class LocalEngine:
         return cast(T, self._derived[key])
 
     @classmethod
-    def from_files(cls, paths: Iterable[str | Path]) -> LocalEngine:
-        """Load TriG, N-Quads, Turtle or N-Triples files (by suffix) into a new store."""
+    def from_files(cls, paths: Iterable[str | Path], *, lazy: bool = False) -> LocalEngine:
+        """Load TriG, N-Quads, Turtle or N-Triples files (by suffix) into a new store.
+
+        With ``lazy``, the files are loaded on the first question that needs the store
+        (a build's answer snapshot may answer before); their suffixes are checked now.
+        """
         engine = cls()
-        for path in map(Path, paths):
-            fmt = FORMATS.get(path.suffix.lstrip(".").lower())
-            if fmt is None:
+        files = [Path(p) for p in paths]
+        for path in files:
+            if path.suffix.lstrip(".").lower() not in FORMATS:
                 raise UsageError(
                     f"{path}: cannot read RDF from a {path.suffix!r} file; "
                     f"give one of {', '.join('.' + k for k in FORMATS)}"
                 )
-            try:
-                engine.store.bulk_load(path=str(path), format=fmt)
-            except (SyntaxError, OSError, UnicodeDecodeError) as err:
-                raise unreadable(path, err) from None
+        if lazy:
+            engine._pending = files
+        else:
+            for path in files:
+                engine._load(path)
         return engine
+
+    def _load(self, path: Path) -> None:
+        try:
+            self._store.bulk_load(path=str(path), format=FORMATS[path.suffix.lstrip(".").lower()])
+        except (SyntaxError, OSError, UnicodeDecodeError) as err:
+            raise unreadable(path, err) from None
 
     @classmethod
     def from_text(cls, text: str, fmt: str = "nq") -> LocalEngine:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -46,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from graph.ask import views
 from graph.ask.claims import counted, read_claims, read_relays
 from graph.ask.engine import Engine, Iri, LocalEngine, Value
-from graph.ask.registry import Concepts, Registry
+from graph.ask.registry import Registry
 from graph.ask.results import Rows
 from graph.ask.rows import (
     ActorProfile,
@@ -136,11 +135,21 @@ class Graph:
 
     @classmethod
     def from_build(cls, build: str | Path = "build") -> Graph:
-        """Open what ``detente build`` wrote: ``detente.nq`` or ``detente.trig`` in ``build``."""
+        """Open what ``detente build`` wrote: ``detente.nq`` or ``detente.trig`` in ``build``.
+
+        With the build's current answer snapshot, who-conceded-what is answered from it
+        and the store is loaded only when a question needs it.
+        """
         folder = Path(build)
         found = build_file(folder)
         if found is not None:
-            return cls(LocalEngine.from_files([found]))
+            from graph.ask.snapshot import read_snapshot
+
+            answers = read_snapshot(folder, found)  # the build's judged rows, if current
+            engine = LocalEngine.from_files([found], lazy=answers is not None)
+            if answers is not None:
+                engine.derived("answers", lambda: answers)
+            return cls(engine)
         raise UsageError(
             f"{folder} holds no build (detente.trig or detente.nq); "
             f"run `detente build --out {folder}` first"
@@ -287,7 +296,7 @@ class Graph:
         """Claims about each record of ``rdf_class`` in the whole graph (read once)."""
         every: dict[str, list[ClaimRow]] | None = self._shared.memo.get(rdf_class)
         if every is None:
-            every = self._shared.memo[rdf_class] = self._read_claims(rdf_class)
+            every = self._shared.memo[rdf_class] = self.read_claims(rdf_class)
         return every
 
     def claims_about(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
@@ -316,7 +325,7 @@ class Graph:
             for denies in (False, True)
         ]
 
-    def _read_claims(
+    def read_claims(
         self, rdf_class: str, conceders: dict[str, str] | None = None
     ) -> dict[str, list[ClaimRow]]:
         """Claims by record id; with ``conceders`` (record -> conceder), each judged for side."""
@@ -371,43 +380,27 @@ class Graph:
         """Every concession of the whole graph, judged once: the store is never written."""
         every: dict[str, ConcessionRow] | None = self._shared.memo.get("concessions")
         if every is None:
+            from graph.ask.concessions import judge
+
             with _paused_gc():
-                every = self._shared.memo["concessions"] = self._judge_concessions()
+                every = self._shared.memo["concessions"] = judge(self)
         return every
 
-    def _judge_concessions(self) -> dict[str, ConcessionRow]:
-        links: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for cid, link, value in self.select("concession_links"):
-            links[cid, link].append(value)
-        rows = self.select("concessions")
-        claims = self._read_claims("Concession", {row[0]: row[2] for row in rows})
-        every: dict[str, ConcessionRow] = {}
-        ref, concepts = self.registry.ref, Concepts()
-        titles = self._proposal_titles()
-        for cid, summary, conceder, topic_id, modality, kind in rows:
-            every[cid] = counted(
-                ConcessionRow(
-                    concession=cid,
-                    summary=summary,
-                    topic=topic_id,
-                    status="",
-                    conceder=ref(conceder),
-                    conceded_to=tuple(map(ref, links[cid, "to"])),
-                    beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
-                    conditions=tuple(links[cid, "condition"]),
-                    modality=concepts(modality, "modality"),
-                    claimants=0,
-                    sources=0,
-                    claims=tuple(claims.get(cid, ())),
-                    kind=concepts(kind, "concession-kind"),
-                    demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
-                    proposed_in=next(iter(links[cid, "proposed_in"]), None),
-                ),
-                titles,
-            )
-        return every
+    def view_concessions(self) -> list[ConcessionRow]:
+        """Every concession with claims in this view, its status, answer and counts for them.
 
-    def _proposal_titles(self) -> dict[str, str]:
+        In the default view of a build (no as-of day, illustrative sources left out)
+        these are the rows the build judged (:mod:`graph.ask.snapshot`): no status pass.
+        """
+        if self.day is None and not self.include_illustrative:
+            kept = self.engine.kept("answers") if isinstance(self.engine, LocalEngine) else None
+            if isinstance(kept, list):
+                return kept
+        restricted = self.restricted
+        rows = (self.in_view_row(row) for row in self._every_concession().values())
+        return [row for row in rows if row.claims or not restricted]
+
+    def proposal_titles(self) -> dict[str, str]:
         """Proposal id -> title, for the answers of proposed concessions."""
         return {row[0]: row[1] for row in self.select("proposals")}
 
@@ -416,7 +409,7 @@ class Graph:
         kept = tuple(c for c in row.claims if self.in_view(c.date, c.source))
         if len(kept) == len(row.claims):
             return row
-        return counted(replace(row, claims=kept), self._proposal_titles())
+        return counted(replace(row, claims=kept), self.proposal_titles())
 
     # --- the other views (graph.ask.views, graph.ask.proposals) ------------------------
     def proposals(self, *, by: str | None = None, status: str | None = None) -> Rows[ProposalRow]:
@@ -469,8 +462,6 @@ class Graph:
         from graph.ask.tensions import tensions
 
         return Rows("tensions", tensions(self))
-
-
 
 
 @contextmanager

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.builder.splice import output_stat, splice
 from graph.export.writers import EXTENSIONS
-from graph.files import write_atomic
+from graph.files import SNAPSHOT, write_atomic
 from graph.rdf.ntriples import RDF_TYPE
 from schemas.manifest import RECORD_SUFFIXES, FileFacts, Stat, file_facts, recheck, scan
 
@@ -138,14 +138,19 @@ def record(
             if text_stat is None or sha is None:
                 return False
             files[text] = [_racy(text_stat, since), sha]
+    from graph.builder.derive import evidence_digest, keep_fixed
     from graph.rdf.iris import Minter
 
     minter = Minter(compiled.base)
-    fixed = [[n, compiled.digest(n), len(compiled.graphs[n])] for n in list(compiled.graphs)[:2]]
     graphs = {}
+    evidence = {}
     for sid in corpus.sources:
         name = minter.iri("source", sid, "graph")
         graphs[name] = [sid, compiled.digest(name), len(compiled.graphs[name])]
+        evidence[name] = evidence_digest(compiled.graphs[name])
+    # the graphs the build makes (registry, vocabulary, derived facts), in output order
+    fixed = [[n, compiled.digest(n), len(lines)] for n, lines in compiled.graphs.items()
+             if n not in graphs]  # fmt: skip
     outputs = {fmt: output_stat(out_dir / f"detente.{EXTENSIONS[fmt]}") for fmt in formats}
     state = {
         "version": fingerprinted,
@@ -153,11 +158,13 @@ def record(
         "facts": {rel: f.to_json() for rel, f in facts.items()},
         "fixed": fixed,
         "graphs": graphs,
+        "evidence": evidence,
         "outputs": outputs,
     }
     context = [ln for n in list(compiled.graphs)[:2] for ln in compiled.graphs[n] if _is_type(ln)]
     cache = out_dir / ".cache"
     write_atomic(cache / _CONTEXT, "\n".join(context).encode())
+    keep_fixed(cache, compiled, set(graphs))
     write_atomic(cache / MANIFEST, json.dumps(state).encode())
     return True
 
@@ -237,6 +244,8 @@ def _rebuild(
         if now != files:
             _save(cache, {**state, "files": now})
         return Rebuilt(outputs, triples, len(fixed) + len(graphs), 0, 0, seconds)
+    from graph.builder.derive import evidence_digest, rederive, snapshot_of
+    from graph.builder.graphstore import GraphStore
     from graph.compile.keys import source_keys
     from graph.compile.quads import compile_sources
     from graph.rdf.iris import Minter
@@ -260,6 +269,8 @@ def _rebuild(
     new_graphs = {n: g for n, g in graphs.items() if n not in old_names}
     fresh = {name: key for name, key in keys.items() if graphs.get(name, [None, None])[1] != key}
     validated = 0
+    evidence: dict[str, str] = dict(state["evidence"])
+    now_fixed = fixed
     if fresh or old_names - set(keys):
         compiled = compile_sources(found.corpus, base)
         lines = {name: compiled[name] for name in fresh}
@@ -273,9 +284,28 @@ def _rebuild(
         for sid in found.corpus.sources:
             name = minter.iri("source", sid, "graph")
             new_graphs[name] = [sid, keys[name], len(compiled[name])]
-        spliced = splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines, seen)
+        for name in lines:
+            evidence[name] = evidence_digest(lines[name])
+        evidence = {name: evidence[name] for name in new_graphs}
+        rows = None
+        if set(new_graphs) != set(graphs) or any(
+            evidence[name] != state["evidence"].get(name) for name in lines
+        ):  # what a claim counts as changed: the derived facts are worked out again
+            redone = rederive(cache, base, fixed, new_graphs, lines)
+            if isinstance(redone, str):
+                return redone
+            now_fixed, derived = redone
+            lines[derived.name] = derived.lines
+            rows = derived.rows
+            seconds["derive"] = time.perf_counter() - clock - sum(seconds.values())
+        extra = None if rows is None else snapshot_of(rows)
+        spliced = splice(cache, out_dir, base, formats, fixed, graphs, new_graphs, lines, seen,
+                         fixed_now=now_fixed, extra=extra)  # fmt: skip
         if isinstance(spliced, str):
             return spliced
+        if rows is None:  # the last snapshot shows the claims as they were: it goes
+            (out_dir / SNAPSHOT).unlink(missing_ok=True)
+        GraphStore(cache / "graphs").add({keys[name]: lines[name] for name in fresh})
         state["outputs"] = spliced
         seconds["write"] = time.perf_counter() - clock - sum(seconds.values())
     else:
@@ -293,19 +323,21 @@ def _rebuild(
     for rel, entry in files.items():  # unchanged texts of unchanged sources
         if rel in live_texts and rel not in now:
             now[rel] = entry
-    triples = sum(n for _, _, n in fixed) + sum(g[2] for g in new_graphs.values())
+    triples = sum(n for _, _, n in now_fixed) + sum(g[2] for g in new_graphs.values())
     _save(
         cache,
         {
             **state,
             "files": now,
             "facts": dict(sorted(raw_facts.items())),
+            "fixed": now_fixed,
             "graphs": new_graphs,
+            "evidence": evidence,
         },
     )
     seconds["manifest"] = time.perf_counter() - clock - sum(seconds.values())
     reread = len(edited)
-    return Rebuilt(outputs, triples, len(fixed) + len(new_graphs), validated, reread, seconds)
+    return Rebuilt(outputs, triples, len(now_fixed) + len(new_graphs), validated, reread, seconds)
 
 
 def _save(cache: Path, state: dict[str, Any]) -> None:

@@ -32,15 +32,15 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.builder.graphstore import GraphStore
 from graph.builder.incremental import fingerprint, forget, rebuild, record
 from graph.export.writers import EXTENSIONS, assemble, export_version, part
-from graph.files import Generation, forget_inputs, write_atomic, write_inputs
+from graph.files import BUILD_FILES, SNAPSHOT, Generation, forget_inputs, write_atomic, write_inputs
 from graph.rdf.terms import DEFAULT_BASE
 from schemas.manifest import scan
 
@@ -136,7 +136,9 @@ def _build(
         version = fingerprint(data_dir, base, formats, shacl)
         scanned = (time.time_ns(), scan(data_dir))  # before anything is read
         lap("incremental")
-    from graph.compile.keys import source_keys  # the full path: load it all
+    from graph.ask.snapshot import write_snapshot  # the full path: load it all
+    from graph.builder.derive import with_derived
+    from graph.compile.keys import source_keys
     from graph.compile.quads import compile_quads
     from graph.validate.shacl import validate
     from schemas.cache import RecordCache
@@ -145,7 +147,7 @@ def _build(
     records = RecordCache(cache_dir) if cache else None
     corpus = load(data_dir, cache_dir=records)
     lap("load")
-    graphs = _GraphStore(cache_dir / "graphs" if cache else None)
+    graphs = GraphStore(cache_dir / "graphs" if cache else None)
     keys = source_keys(corpus, base)
     reuse = {name: lines for name, key in keys.items() if (lines := graphs.get(key)) is not None}
     compiled = compile_quads(corpus, base, reuse)
@@ -156,6 +158,8 @@ def _build(
         records.flush()
     graphs.keep(compiled, keys)
     lap("validate")
+    derived = with_derived(compiled)
+    lap("derive")
     files = []
     parts = _Parts(cache_dir / "parts.json" if cache else None, base)
     if cache:
@@ -167,7 +171,14 @@ def _build(
             parts.write(path, fmt, compiled, into=generation.path(path.name))
             files.append(path)
             lap(f"write {fmt}")
-        generation.commit(path.name for path in files)
+        published = [path.name for path in files]
+        readable = [generation.path(p.name) for p in files if p.name in BUILD_FILES]
+        if readable:  # the judged rows, for a first answer without loading the store
+            snapshot = write_snapshot(derived.rows, readable)
+            write_atomic(generation.path(SNAPSHOT), snapshot)
+            published.append(SNAPSHOT)
+            lap("snapshot")
+        generation.commit(published)
     write_inputs(out_dir, inputs)
     parts.save()
     if records is not None:
@@ -186,47 +197,6 @@ def _build(
         else len({where.file for where in corpus.locations.values()}),
         fallback=fallback,
     )
-
-
-class _GraphStore:
-    """Compiled lines of source graphs, one ``{key}.nt`` file each (None: no cache)."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.damaged: set[str] = set()
-
-    def get(self, key: str) -> list[str] | None:
-        """The lines stored under ``key``, or None (absent or damaged: its checksum differs)."""
-        if self.folder is None:
-            return None
-        try:
-            data = (self.folder / f"{key}.nt").read_bytes()
-        except OSError:
-            return None
-        checksum, _, body = data.partition(b"\n")
-        if checksum != hashlib.sha256(body).hexdigest().encode():
-            self.damaged.add(key)  # rewritten by keep(), or it would never be hit again
-            return None
-        return body.decode("utf-8").split("\n") if body else []
-
-    def keep(self, compiled: Compiled, keys: dict[str, str]) -> None:
-        """Store the graphs not stored yet and drop the files no graph uses any more."""
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            stored = {p.stem for p in self.folder.glob("*.nt")}
-            wanted = set(keys.values())
-            for name, key in keys.items():
-                if key not in stored or key in self.damaged:
-                    body = "\n".join(compiled.graphs[name]).encode("utf-8")
-                    tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-                    tmp.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-                    tmp.replace(self.folder / f"{key}.nt")
-            for stale in stored - wanted:
-                (self.folder / f"{stale}.nt").unlink(missing_ok=True)
-        except OSError:
-            return
 
 
 def _checksum(data: bytes) -> str:

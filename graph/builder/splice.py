@@ -47,6 +47,9 @@ def splice(
     new: dict[str, list[Any]],
     lines: dict[str, list[str]],
     seen: dict[str, Any],
+    *,
+    fixed_now: list[list[Any]] | None = None,
+    extra: Callable[[list[Path]], dict[str, bytes]] | None = None,
 ) -> dict[str, list[int]] | str:
     """Write each format: the last output's parts where unchanged, new parts where not.
 
@@ -57,10 +60,15 @@ def splice(
     caller's manifest has it. Returns each new output's stat once written (and
     ``parts.json`` updated), or why the last output cannot be used: then
     nothing was written. The output folder's lock is held throughout, so
-    another build cannot switch the outputs in between.
+    another build cannot switch the outputs in between. ``fixed_now`` are the
+    build-made graphs after the edit when one of them changed (the derived facts:
+    its new lines are in ``lines``); ``extra`` gives further files to publish with
+    the outputs (name -> bytes), from the paths of the outputs it wrote.
     """
     with Generation(out_dir) as generation:
-        planned = _plan(cache, out_dir, base, formats, fixed, old, new, lines, seen)
+        planned = _plan(
+            cache, out_dir, base, formats, (fixed, fixed_now or fixed), old, new, lines, seen
+        )
         if isinstance(planned, str):
             return planned
         plans, entries, state, version = planned
@@ -69,6 +77,10 @@ def splice(
             name = f"detente.{EXTENSIONS[fmt]}"
             write_via(generation.path(name), _writer(path, plan))
             names.append(name)
+        if extra is not None:
+            for name, data in extra([generation.path(n) for n in names]).items():
+                write_atomic(generation.path(name), data)
+                names.append(name)
         generation.commit(names)
         stats: dict[str, list[int]] = {}
         for fmt in plans:
@@ -91,13 +103,16 @@ def _plan(
     out_dir: Path,
     base: str,
     formats: tuple[str, ...],
-    fixed: list[list[Any]],
+    fixed: tuple[list[list[Any]], list[list[Any]]],
     old: dict[str, list[Any]],
     new: dict[str, list[Any]],
     lines: dict[str, list[str]],
     seen: dict[str, Any],
 ) -> Plan | str:
-    """What to write for each format (see :func:`splice`), or why the last output won't do."""
+    """What to write for each format (see :func:`splice`), or why the last output won't do.
+
+    ``fixed`` are the build-made graphs as the last output has them, then as the new one.
+    """
     for fmt in formats:
         if output_stat(out_dir / f"detente.{EXTENSIONS[fmt]}") != seen.get(fmt):
             return "an output file changed since the last build"
@@ -106,9 +121,10 @@ def _plan(
     except (OSError, ValueError):
         return "no usable parts.json"
     version = f"{export_version()} {base}"
-    order = [(n, d) for n, d, _ in fixed]
+    was, now = fixed
+    order = [(n, d) for n, d, _ in now]
     order += [(n, new[n][1]) for n in sorted(new, key=lambda n: new[n][0])]
-    wanted = {(n, d) for n, d, _ in fixed} | {(n, g[1]) for n, g in old.items()}
+    wanted = {(n, d) for n, d, _ in was} | {(n, g[1]) for n, g in old.items()}
     plans: dict[str, tuple[Path, list[Piece]]] = {}
     entries: dict[str, dict[str, list[Any]]] = {}
     for fmt in formats:

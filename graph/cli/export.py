@@ -1,4 +1,8 @@
-"""``detente export [DATA_DIR] --format F [--out FILE]``: one RDF format, to stdout or a file."""
+"""``detente export [DATA_DIR] --format F [--out FILE]``: one RDF format, to stdout or a file.
+
+The export holds what ``detente build`` writes: the source graphs, the registry and
+vocabulary, and the derived facts in ``<base>graph/derived`` (:mod:`graph.ask.derived`).
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from graph.builder.derive import with_derived
     from graph.compile.quads import compile_quads
     from graph.export.writers import serialize
     from graph.files import check_output, write_atomic
@@ -32,7 +37,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.out:
         check_output(args.out, args.data, folder=False)
-    data = serialize(compile_quads(load(args.data), args.base or DEFAULT_BASE), args.format)
+    compiled = compile_quads(load(args.data), args.base or DEFAULT_BASE)
+    with_derived(compiled)  # the build's derived facts, in their own graph, as `build` writes
+    data = serialize(compiled, args.format)
     if args.out:
         write_atomic(args.out, data)
         print(f"wrote {args.out}")

@@ -116,6 +116,7 @@ DET_TERMS: tuple[str, ...] = (
     "Proposal",  # a claimed plan, package or joint document
     "Provision",  # one point of a proposal
     "Response",  # a claimed answer to an offer, demand or proposal
+    "DerivedGraph",  # a named graph the build derives from the curated ones
     # concept-valued properties (values are detv: SKOS concepts)
     "actorKind",
     "sourceKind",
@@ -134,6 +135,14 @@ DET_TERMS: tuple[str, ...] = (
     "proposalKind",
     "proposalStatus",
     "responseKind",
+    # derived facts (the build's, in <base>graph/derived; never a source's claim)
+    "derivedStatus",  # status: corroboration when made, else the modality
+    "corroboration",  # confirmed, denied, disputed or claimed, from who asserts it
+    "answer",  # the answer model's phrase
+    "claimantCount",  # distinct speakers asserting it
+    "chainCount",  # independent chains asserting it
+    "sourceCount",  # sources asserting it
+    "concederSideStatement",  # a statement by the conceder's side about it
     # sources
     "textFile",  # path of the stored plain text
     "sha256",  # SHA-256 of the stored text
@@ -279,14 +288,14 @@ SDO = Terms(
         "isBasedOn",
     ),
 )
-PROV = Terms(PREFIXES["prov"], ("wasAttributedTo",))
+PROV = Terms(PREFIXES["prov"], ("wasAttributedTo", "wasDerivedFrom"))
 ORG = Terms(
     PREFIXES["org"],
     ("FormalOrganization", "Membership", "Role", "member", "organization", "role"),
 )
 DCT = Terms(
     PREFIXES["dcterms"],
-    ("date", "identifier", "issued", "source", "subject", "title", "replaces"),
+    ("date", "description", "identifier", "issued", "source", "subject", "title", "replaces"),
 )
 SKOS = Terms(
     PREFIXES["skos"],

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.ask.graph import Graph
+from graph.ask.snapshot import read_snapshot
 from graph.builder.incremental import MANIFEST
 from graph.builder.run import BuildReport, build
+from graph.files import SNAPSHOT
 from schemas.errors import DataError
 from tests.graph.builds import copy_of, read_outputs, synth_corpus
 
@@ -116,6 +119,61 @@ def test_an_edited_source_file_is_rebuilt_alone_into_the_cold_bytes(
     again = build(data, tmp_path / "out")  # and the manifest it left is right
     assert (again.path, again.reread) == ("incremental", 0)
     assert read_outputs(tmp_path / "out") == read_outputs(tmp_path / "cold")
+
+
+def _retitle_a_source(data: Path) -> None:
+    _sub(_middle(data), r'^  title: "([^"]+)"', r'  title: "\1 (retitled)"')
+
+
+def _snapshot_rows(folder: Path) -> object:
+    state = json.loads((folder / SNAPSHOT).read_bytes())
+    return state["refs"], state["rows"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "derives"),
+    [
+        (_retitle_a_source, False),
+        (_flip_a_comment, False),
+        (_relabel_a_venue, True),
+        (_redate_a_statement, True),
+        (_add_a_source, True),
+    ],
+    ids=lambda e: getattr(e, "__name__", ""),
+)
+def test_the_derived_facts_are_worked_out_again_only_when_a_claims_evidence_changed(
+    data: Path, tmp_path: Path, edit: Callable[[Path], None], derives: bool
+) -> None:
+    out = tmp_path / "out"
+    build(data, out)
+    before = read_outputs(out)
+    edit(data)
+    report = build(data, out)
+    assert report.path == "incremental", report.fallback
+    assert ("derive" in report.seconds) is derives
+    build(data, tmp_path / "cold", cache=False)
+    assert read_outputs(out) == read_outputs(tmp_path / "cold")
+    if derives:  # judged again: the answer snapshot is written anew, as a cold build's
+        assert _snapshot_rows(out) == _snapshot_rows(tmp_path / "cold")
+    elif read_outputs(out) != before:  # its rows may show a claim as it was: it goes
+        assert not (out / SNAPSHOT).exists()
+    else:  # nothing was written: the snapshot still describes the build
+        assert read_snapshot(out, out / "detente.trig") is not None
+    graph = Graph.from_build(out)
+    assert list(graph.concessions()) == list(Graph.from_build(tmp_path / "cold").concessions())
+
+
+def test_without_the_kept_lines_the_derived_facts_take_the_full_path(
+    data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(data, out)
+    (out / ".cache" / "fixed.json").unlink()
+    _relabel_a_venue(data)
+    report = build(data, out)
+    assert (report.path, report.fallback) == ("full", "no usable fixed.json")
+    build(data, tmp_path / "cold", cache=False)
+    assert read_outputs(out) == read_outputs(tmp_path / "cold")
 
 
 def test_a_removed_source_file_is_rebuilt_into_the_cold_bytes(data: Path, tmp_path: Path) -> None:
