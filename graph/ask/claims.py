@@ -31,6 +31,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import TypedDict
 
 from graph.ask.registry import Registry, concept_value, record_id
 from graph.ask.rows import ClaimRow, ConcessionRow, Ref
@@ -39,10 +40,12 @@ from graph.ask.words import answer, status_word
 
 __all__ = [
     "ClaimRows",
+    "Standing",
     "chains",
     "counted",
     "read_claims",
     "read_relays",
+    "standing",
     "verdict",
 ]
 
@@ -137,34 +140,69 @@ def chains(claims: Iterable[ClaimRow]) -> int:
     return len({c.origin for c in claims if not c.denies})
 
 
+class Standing(TypedDict):
+    """What :func:`standing` derives: the derived fields of a concession row."""
+
+    status: str
+    corroboration: str
+    answer: str
+    claimants: int
+    chains: int
+    sources: int
+
+
+def standing(
+    modality: str,
+    conceder: str,
+    claims: tuple[ClaimRow, ...],
+    demanded_by: tuple[Ref, ...] = (),
+    proposed_in: str | None = None,
+) -> Standing:
+    """A concession's status, corroboration, answer and counts from its claims, in one pass.
+
+    ``conceder`` is the conceder's name, ``proposed_in`` the title (or id) of the proposal
+    that carries it. The keys are :class:`~graph.ask.rows.ConcessionRow` fields.
+    """
+    speakers: set[str] = set()
+    sources: set[str] = set()
+    origins: set[tuple[str, dt.date, str]] = set()
+    names: dict[str, None] = {}
+    for c in claims:
+        if not c.denies:
+            speakers.add(c.speaker.id)
+            sources.add(c.source)
+            origins.add(c.origin)
+            via = c.via
+            relayed = f" (via {', '.join(v.name for v in via)})" if via else ""
+            names[c.speaker.name + relayed] = None
+    corroboration = derive_status(claims).value
+    said = answer(
+        modality,
+        corroboration,
+        conceder,
+        claimants=list(names),
+        demanded_by=[r.name for r in demanded_by],
+        proposed_in=proposed_in,
+    )
+    return {
+        "status": status_word(modality, corroboration),
+        "corroboration": corroboration,
+        "answer": said,
+        "claimants": len(speakers),
+        "chains": len(origins),
+        "sources": len(sources),
+    }
+
+
 def counted(row: ConcessionRow, titles: Mapping[str, str] | None = None) -> ConcessionRow:
     """``row`` with its corroboration, status, answer and counts derived from its claims.
 
     ``titles`` names proposals (id -> title) for the answer of a proposed concession.
     """
-    corroboration, claimants, sources = verdict(row.claims)
-    names = list(dict.fromkeys(
-        c.speaker.name + (f" (via {', '.join(v.name for v in c.via)})" if c.via else "")
-        for c in row.claims if not c.denies
-    ))  # fmt: skip
     proposal = row.proposed_in
-    said = answer(
-        row.modality,
-        corroboration,
-        row.conceder.name,
-        claimants=names,
-        demanded_by=[r.name for r in row.demanded_by],
-        proposed_in=(titles or {}).get(proposal, proposal) if proposal else None,
-    )
-    return replace(
-        row,
-        status=status_word(row.modality, corroboration),
-        corroboration=corroboration,
-        answer=said,
-        claimants=claimants,
-        chains=chains(row.claims),
-        sources=sources,
-    )
+    title = (titles or {}).get(proposal, proposal) if proposal else None
+    found = standing(row.modality, row.conceder.name, row.claims, row.demanded_by, title)
+    return replace(row, **found)
 
 
 def read_relays(rows: Iterable[tuple[str, ...]], registry: Registry) -> dict[str, tuple[Ref, ...]]:

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
-from graph.ask.claims import counted
+from graph.ask.claims import standing
+from graph.ask.engine import LocalEngine
 from graph.ask.registry import Concepts
 from graph.ask.results import Rows
 from graph.ask.rows import ConcessionRow
@@ -150,29 +152,33 @@ def judge(graph: Graph) -> dict[str, ConcessionRow]:
     for cid, link, value in graph.select("concession_links"):
         links[cid, link].append(value)
     rows = graph.select("concessions")
-    claims = graph.read_claims("Concession", {row[0]: row[2] for row in rows})
+    read = partial(graph.read_claims, "Concession", {row[0]: row[2] for row in rows})
+    local = graph.engine if isinstance(graph.engine, LocalEngine) else None
+    # the claims, each judged for the conceder's side, follow from the store alone: a local
+    # engine keeps them (never changed: every row copies them); status and answer are redone
+    claims = read() if local is None else local.derived("concession claims", read)
     every: dict[str, ConcessionRow] = {}
     ref, concepts = graph.registry.ref, Concepts()
     titles = graph.proposal_titles()
     for cid, summary, conceder, topic_id, modality, kind in rows:
-        every[cid] = counted(
-            ConcessionRow(
-                concession=cid,
-                summary=summary,
-                topic=topic_id,
-                status="",
-                conceder=ref(conceder),
-                conceded_to=tuple(map(ref, links[cid, "to"])),
-                beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
-                conditions=tuple(links[cid, "condition"]),
-                modality=concepts(modality, "modality"),
-                claimants=0,
-                sources=0,
-                claims=tuple(claims.get(cid, ())),
-                kind=concepts(kind, "concession-kind"),
-                demanded_by=tuple(map(ref, links[cid, "demanded_by"])),
-                proposed_in=next(iter(links[cid, "proposed_in"]), None),
-            ),
-            titles,
+        said_as, of = concepts(modality, "modality"), ref(conceder)
+        demanded = tuple(map(ref, links[cid, "demanded_by"]))
+        proposal = next(iter(links[cid, "proposed_in"]), None)
+        about = tuple(claims.get(cid, ()))
+        title = titles.get(proposal, proposal) if proposal else None
+        every[cid] = ConcessionRow(
+            concession=cid,
+            summary=summary,
+            topic=topic_id,
+            conceder=of,
+            conceded_to=tuple(map(ref, links[cid, "to"])),
+            beneficiaries=tuple(map(ref, links[cid, "beneficiary"])),
+            conditions=tuple(links[cid, "condition"]),
+            modality=said_as,
+            claims=about,
+            kind=concepts(kind, "concession-kind"),
+            demanded_by=demanded,
+            proposed_in=proposal,
+            **standing(said_as, of.name, about, demanded, title),
         )
     return every
