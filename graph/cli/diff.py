@@ -17,6 +17,11 @@ def register(subparsers: Any) -> None:
     diff.add_argument("old", metavar="OLD", help="build folder, .trig/.nq file or data folder")
     diff.add_argument("new", metavar="NEW")
     diff.add_argument("--format", choices=DIFF_FORMATS, default="table")
+    diff.add_argument(
+        "--include-illustrative",
+        action="store_true",
+        help="count claims of illustrative (invented) sources as evidence, on both sides",
+    )
     diff.set_defaults(run=run_diff)
 
 
@@ -25,7 +30,10 @@ def run_diff(args: argparse.Namespace) -> int:
     from graph.ask.changes import diff
     from graph.ask.graph import Graph
 
-    changes = diff(Graph.open(args.old), Graph.open(args.new))
+    old, new = Graph.open(args.old), Graph.open(args.new)
+    if args.include_illustrative:
+        old, new = old.with_illustrative(), new.with_illustrative()
+    changes = diff(old, new)
     if args.format == "json":
         sys.stdout.write(changes.to_json() + "\n")
     else:

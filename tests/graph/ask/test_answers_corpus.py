@@ -217,3 +217,21 @@ def test_a_stance_that_turns_over_time_is_a_tension(
     turned = [t for t in Graph.from_data(data).tensions() if t.kind == "stance turned"]
     pairs = [(t.sides[0].record, t.sides[1].record) for t in turned]
     assert (("putin-opposes-ukraine-nato-membership", "putin-later-on-nato") in pairs) is turns
+
+
+def test_diff_counts_an_illustrative_claim_only_with_the_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    assert main(["build", str(data), "--out", str(tmp_path / "before")]) == 0
+    _illustrative(data)
+    assert main(["build", str(data), "--out", str(tmp_path / "after")]) == 0
+    capsys.readouterr()
+    old, new = str(tmp_path / "before"), str(tmp_path / "after")
+    assert main(["diff", old, new]) == 0
+    assert capsys.readouterr().out.strip() == "no differences"
+    assert main(["diff", old, new, "--include-illustrative"]) == 0
+    out = capsys.readouterr().out
+    assert f"~ concession {RUSSIA_AQ}: status claimed -> denied" in out
+    assert "zz-putin-denies" in out
