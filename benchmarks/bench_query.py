@@ -17,15 +17,16 @@ printed on its own. Then, for every view, on a store opened for that view alone:
 * ``median``: the median of ``--repeat`` more answers, each on a *fresh*
   ``Graph`` over that store. A local store never changes, so the engine keeps
   the rows each query returned (:class:`graph.ask.engine.LocalEngine`) and what
-  follows from the store alone (the registry of actors, sources and topics);
+  follows from the store alone (the registry of actors, sources and topics, and
+  what each record is about, :func:`graph.ask.subjects.subjects`);
   the answer itself (claims judged for the conceder's side, derived status,
   counts, filters, as-of dates, rows) is worked out again on every call.
   Nothing a ``Graph`` keeps carries over to the next call.
 
 ``claims SPARQL (pyoxigraph)`` is the two concession-claim queries evaluated by
 pyoxigraph alone, rows read as CSV, every time (nothing kept): the cold floor.
-The targets: who-conceded-what at <= 50 ms (10k) and <= 300 ms (100k),
-median, in process. Not a test: it only prints numbers.
+The targets: who-conceded-what at <= 50 ms (10k) and <= 300 ms (100k), history
+and tensions at <= 100 ms (10k), median, in process. Not a test: it only prints numbers.
 """
 
 from __future__ import annotations
