@@ -18,9 +18,10 @@ printed on its own. Then, for every view, on a store opened for that view alone:
   ``Graph`` over that store. A local store never changes, so the engine keeps
   the rows each query returned (:class:`graph.ask.engine.LocalEngine`) and what
   follows from the store alone (the registry of actors, sources and topics, and
-  the concession claims, each judged for the conceder's side on its date); the
-  answer itself (derived status, answer words, counts, filters, as-of dates, rows)
-  is worked out again on every call.
+  what each record is about, :func:`graph.ask.subjects.subjects`, and the concession
+  claims, each judged for the conceder's side on its date); the answer itself
+  (derived status, answer words, counts, filters, as-of dates, rows) is worked out
+  again on every call.
   Nothing a ``Graph`` keeps carries over to the next call.
 
 With ``--build``, the first row is ``first answer``: :meth:`Graph.from_build` and who

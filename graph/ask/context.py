@@ -55,6 +55,9 @@ class Context(Protocol):
     def claims_about(self, rdf_class: str) -> dict[str, list[ClaimRow]]:
         """Claims about each record of a class that the view can see."""
 
+    def relays(self) -> dict[str, tuple[Ref, ...]]:
+        """The outlets that relayed each relayed statement, by statement id."""
+
     def in_view(self, date: dt.date, source: str) -> bool:
         """True when a statement of ``date`` in ``source`` had been said by the view's day."""
 

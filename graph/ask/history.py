@@ -19,11 +19,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.ask.registry import record_id
+from graph.ask.evidence import claims_of
+from graph.ask.registry import concept_value, record_id
 from graph.ask.rows import ClaimRow, Json, Ref
 from graph.ask.subjects import CLASSES, Subject, subjects
 from schemas.errors import NotFoundError
@@ -94,11 +95,18 @@ def resolve_subject(ctx: Context, name: str) -> tuple[str, str]:
 
 
 def history(ctx: Context, name: str) -> list[HistoryRow]:
-    """Every claim on topic ``name`` (and the topics under it) or by or about actor ``name``."""
+    """Every claim on topic ``name`` (and the topics under it) or by or about actor ``name``.
+
+    Concessions bring their claims with their answers (one read); of the other
+    classes only the claims of chosen records, or (for an actor) that it made,
+    are built (:func:`graph.ask.evidence.claims_of`).
+    """
     what, key = resolve_subject(ctx, name)
     every = subjects(ctx)
-    standing = {r.concession: r.answer for r in ctx.concessions()}
-    standing |= {m.meeting: m.status for m in ctx.meetings()}
+    judged = list(ctx.concessions())
+    held = {mid: concept_value(status, "meeting-status")
+            for mid, *_, status in ctx.select("meetings")}  # fmt: skip
+    standing = {r.concession: r.answer for r in judged} | held
     if what == "topic":
         under = ctx.registry.narrower(key)
         chosen = {rid for rid, s in every.items() if s.topics & under}
@@ -108,10 +116,18 @@ def history(ctx: Context, name: str) -> list[HistoryRow]:
         chosen |= _answers(ctx, every, chosen)
     else:
         chosen = {rid for rid, s in every.items() if key in s.actors}
-        chosen |= {m.meeting for m in ctx.meetings(participant=key)}
+        met = {mid for mid, actor, *_ in ctx.select("participants") if actor == key}
+        chosen |= met & held.keys()
+
     rows: dict[tuple[str, str], HistoryRow] = {}
     for cls, kind in CLASSES.items():
-        for rid, claims in ctx.claims_about(cls).items():
+        if cls == "Concession":
+            about: Mapping[str, Sequence[ClaimRow]] = {r.concession: r.claims for r in judged}
+        elif what == "topic" and cls == "Meeting":
+            continue  # no meeting is on a topic
+        else:
+            about = claims_of(ctx, cls, chosen, key if what == "actor" else None)
+        for rid, claims in about.items():
             s = every.get(rid)
             mine = rid in chosen
             for c in claims:

@@ -183,6 +183,10 @@ class Registry:
         >>> sorted(Graph.from_data("data").registry.narrower("donbas-territory"))
         ['donbas-territory', 'donetsk-region']
         """
+        done: dict[str, frozenset[str]] = self.__dict__.setdefault("_narrower", {})
+        found = done.get(topic)
+        if found is not None:
+            return found  # worked out once per topic: the registry never changes
         below: dict[str, list[str]] = self.__dict__.setdefault("_below", {})
         if not below:
             for t in self.topics.values():
@@ -195,7 +199,8 @@ class Registry:
                 if child not in seen:
                     seen.add(child)
                     todo.append(child)
-        return frozenset(seen)
+        found = done[topic] = frozenset(seen)
+        return found
 
     def related_topics(self, a: str, b: str) -> bool:
         """True when one topic is the other or lies under it (siblings are not related)."""

@@ -14,8 +14,10 @@ remotely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
+from graph.ask.engine import LocalEngine
 from graph.ask.registry import concept_value
 
 if TYPE_CHECKING:
@@ -58,10 +60,22 @@ def _value(iri: str) -> str:
 
 
 def subjects(ctx: Context) -> dict[str, Subject]:
-    """Every concession, commitment, position, proposal and response by id (kept per store)."""
+    """Every concession, commitment, position, proposal and response by id (kept per store).
+
+    They follow from the store alone: a local engine (``ctx.engine``, as on a
+    :class:`~graph.ask.graph.Graph`) works them out once (:meth:`LocalEngine.derived`),
+    any other context once per ``ctx.memo``. Nobody may change what it returns.
+    """
     found: dict[str, Subject] | None = ctx.memo.get("subjects")
-    if found is not None:
-        return found
+    if found is None:
+        engine = getattr(ctx, "engine", None)
+        read = partial(_read, ctx)
+        found = engine.derived("subjects", read) if isinstance(engine, LocalEngine) else read()
+        ctx.memo["subjects"] = found
+    return found
+
+
+def _read(ctx: Context) -> dict[str, Subject]:
     out: dict[str, Subject] = {}
     for record, cls, actor, topic, label, value, target in ctx.select("subjects"):
         s = out.get(record)
@@ -73,5 +87,4 @@ def subjects(ctx: Context) -> dict[str, Subject]:
             s.actors.add(actor)
         if topic:
             s.topics.add(topic)
-    ctx.memo["subjects"] = out
     return out

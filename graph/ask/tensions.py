@@ -24,10 +24,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.ask.rows import ClaimRow, Json, Ref
+from graph.ask.evidence import claims_of, first_days
+from graph.ask.rows import ClaimRow, ConcessionRow, Json, Ref
 from graph.ask.subjects import CLASSES, Subject, subjects
 
 if TYPE_CHECKING:
@@ -91,26 +93,29 @@ class Tension:
 
 
 def tensions(ctx: Context) -> list[Tension]:
-    """Every tension the rules find, by kind, then topic, then records."""
+    """Every tension the rules find, by kind, then topic, then records.
+
+    Each rule looks up its candidates by key (the party a refusal speaks for,
+    the topics under an opposition, the holder and topics of a position)
+    instead of pairing every record with every other; claims are built only
+    for the records on a side (:mod:`graph.ask.evidence`).
+    """
     every = subjects(ctx)
-    claims = {rid: tuple(cs) for cls in CLASSES if cls != "Meeting"
-              for rid, cs in ctx.claims_about(cls).items()}  # fmt: skip
     answers = {r.concession: r for r in ctx.concessions()}
     reg = ctx.registry
-
-    def side(s: Subject, actor: str) -> Side:
-        row = answers.get(s.record)
-        words = row.answer if row is not None else s.value
-        return Side(s.record, s.kind, ctx.ref(actor), s.label, words, claims.get(s.record, ()))
-
-    days: dict[str, dt.date] = {}
-
-    def first_day(rid: str) -> dt.date:
-        day = days.get(rid)
-        if day is None:
-            said = (c.date for c in claims.get(rid, ()) if not c.denies)
-            day = days[rid] = min(said, default=dt.date.max)
-        return day
+    days: dict[str, dt.date] = {}  # every claimed record -> the first day a claim asserts it
+    of: dict[str, str] = {}  # claimed record -> its class
+    for rid, row in answers.items():
+        if row.claims:
+            days[rid] = min((c.date for c in row.claims if not c.denies), default=dt.date.max)
+            of[rid] = "Concession"
+    for cls in CLASSES:
+        if cls not in ("Concession", "Meeting"):
+            found = first_days(ctx, cls)
+            days |= found
+            of |= dict.fromkeys(found, cls)
+    live = {rid: s for rid, s in every.items() if rid in days}
+    found_pairs: list[tuple[str, str, str, tuple[Subject, str], tuple[Subject, str]]] = []
 
     sides: dict[tuple[str, str, dt.date], bool] = {}
 
@@ -132,27 +137,43 @@ def tensions(ctx: Context) -> list[Tension]:
         found = reg.topics.get(topic)
         return found.label if found is not None else topic
 
-    live = {rid: s for rid, s in every.items() if claims.get(rid)}
-    out: list[Tension] = []
+    # demand refused: the refusals of a party (its holder's affiliations reach it) are found
+    # by topic (a position on a topic at, above or below the demand's) or by target
     refusals = [
         p for p in live.values() if p.value in REFUSING and p.kind in ("position", "response")
     ]
+    at: dict[tuple[str, str], list[int]] = {}  # (party, topic of a position) -> refusals
+    above: dict[tuple[str, str], list[int]] = {}  # (party, topic under a position's) -> refusals
+    answering: dict[tuple[str, str | None], list[int]] = {}  # (party, record) -> responses
+    for i, p in enumerate(refusals):
+        for party in reg.closure(next(iter(sorted(p.actors)), "")):
+            if p.kind == "response":
+                answering.setdefault((party, p.target), []).append(i)
+            for t in p.topics if p.kind == "position" else ():
+                at.setdefault((party, t), []).append(i)
+                for u in reg.narrower(t):
+                    above.setdefault((party, u), []).append(i)
     for c in (s for s in live.values() if s.kind == "concession" and s.value == "demanded"):
         (asked,) = sorted(c.actors) or [""]
-        for p in refusals:
+        ids = {*answering.get((asked, c.record), ())}
+        for t in c.topics:
+            ids.update(above.get((asked, t), ()))
+            for u in reg.narrower(t):
+                ids.update(at.get((asked, u), ()))
+        for p in (refusals[i] for i in sorted(ids)):
             holder = next(iter(sorted(p.actors)), "")
-            if not speaks(holder, asked, first_day(p.record)):
+            if not speaks(holder, asked, days[p.record]):
                 continue
             if p.kind == "position" and (topic := shared(c, p)) is not None:
                 why = (f"demanded of {ctx.ref(asked).name}: {c.label} "
                        f"{ctx.ref(holder).name}: {p.value} ({label(topic)})")  # fmt: skip
-                out.append(Tension(KINDS[0], topic, why, (side(c, asked), side(p, holder))))
+                found_pairs.append((KINDS[0], topic, why, (c, asked), (p, holder)))
             elif p.kind == "response" and p.target == c.record:
                 why = (
                     f"demanded of {ctx.ref(asked).name}: {c.label} {ctx.ref(holder).name}: rejects"
                 )
-                out.append(Tension(KINDS[0], sorted(c.topics)[0], why,
-                                   (side(c, asked), side(p, holder))))  # fmt: skip
+                found_pairs.append((KINDS[0], sorted(c.topics)[0], why, (c, asked), (p, holder)))
+    # opposed while offered: what is given on a topic under the opposed one
     given: dict[str, list[Subject]] = {}
     for x in live.values():
         if x.kind in ("commitment", "concession") and x.value in _GIVEN:
@@ -164,13 +185,14 @@ def tensions(ctx: Context) -> list[Tension]:
         near = {x.record: x for t in sorted(under) for x in given.get(t, ())}
         for x in (near[k] for k in sorted(near)):
             giver = next(iter(sorted(x.actors)), "")
-            if giver == holder or speaks(giver, holder, first_day(x.record)):
+            if giver == holder or speaks(giver, holder, days[x.record]):
                 continue
             topic = shared(p, x)
             if topic is not None:
                 why = (f"{ctx.ref(holder).name}: opposes ({label(sorted(p.topics)[0])}). "
                        f"{ctx.ref(giver).name}: {x.kind}, {x.value} ({label(topic)})")  # fmt: skip
-                out.append(Tension(KINDS[1], topic, why, (side(p, holder), side(x, giver))))
+                found_pairs.append((KINDS[1], topic, why, (p, holder), (x, giver)))
+    out: list[Tension] = []
     for rid, row in answers.items():
         if row.corroboration in ("denied", "disputed") and rid in live:
             s = live[rid]
@@ -180,6 +202,7 @@ def tensions(ctx: Context) -> list[Tension]:
             b = Side(rid, "concession", denied[0].speaker, s.label, row.corroboration, denied)
             why = f"{row.answer}; denied by {', '.join(sorted({c.speaker.name for c in denied}))}"
             out.append(Tension(KINDS[2], row.topic, why, (a, b)))
+    # stance turned: one holder's positions on the same topics, in order of first day
     by_holder: dict[tuple[frozenset[str], frozenset[str]], list[Subject]] = {}
     for s in live.values():
         if s.kind == "position":
@@ -187,19 +210,41 @@ def tensions(ctx: Context) -> list[Tension]:
     for group in by_holder.values():
         if len({s.value for s in group}) < 2:
             continue
-        group.sort(key=lambda s: (first_day(s.record), s.record))
+        group.sort(key=lambda s: (days[s.record], s.record))
         for i, early in enumerate(group):
             for late in group[i + 1 :]:
-                if early.value != late.value and first_day(early.record) < first_day(late.record):
+                if early.value != late.value and days[early.record] < days[late.record]:
                     holder = next(iter(sorted(early.actors)), "")
                     topic = sorted(early.topics)[0]
                     name = ctx.ref(holder).name
                     why = f"{name} on {label(topic)}: {early.value}, later {late.value}"
-                    out.append(Tension(KINDS[3], topic, why, (side(early, holder),
-                                                              side(late, holder))))  # fmt: skip
+                    found_pairs.append((KINDS[3], topic, why, (early, holder), (late, holder)))
+    claims = _claims(ctx, answers, of, {s.record for *_, a, b in found_pairs for s, _ in (a, b)})
+
+    def side(s: Subject, actor: str) -> Side:
+        row = answers.get(s.record)
+        words = row.answer if row is not None else s.value
+        return Side(s.record, s.kind, ctx.ref(actor), s.label, words, claims.get(s.record, ()))
+
+    out += [Tension(kind, topic, why, (side(*a), side(*b)))
+            for kind, topic, why, a, b in found_pairs]  # fmt: skip
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(out, key=lambda t: (order[t.kind], t.topic, t.sides[0].record,
                                       t.sides[1].record))  # fmt: skip
+
+
+def _claims(
+    ctx: Context, answers: Mapping[str, ConcessionRow], of: Mapping[str, str], wanted: set[str]
+) -> dict[str, tuple[ClaimRow, ...]]:
+    """The claims in view about each ``wanted`` record, read from its class (``of``)."""
+    out: dict[str, tuple[ClaimRow, ...]] = {}
+    for cls in sorted({of[rid] for rid in wanted}):
+        if cls == "Concession":
+            out |= {rid: answers[rid].claims for rid in wanted if of[rid] == cls}
+            continue
+        found = claims_of(ctx, cls, {rid for rid in wanted if of[rid] == cls})
+        out |= {rid: tuple(cs) for rid, cs in found.items()}
+    return out
 
 
 def _speaks(ctx: Context, actor: str, party: str, day: dt.date) -> bool:
