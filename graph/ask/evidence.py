@@ -6,9 +6,10 @@ claims of the records it chose, and tensions the first day of every claimed
 record but the claims of the few that pull against another. Both read the
 same rows of ``claims.rq`` (which the engine keeps): :func:`first_days` walks
 them without building claims, :func:`claims_of` builds only the claims of the
-records (or the speaker) named. Either gives what ``claims_about`` would for those records (in view,
-by date then statement). Concessions are not read here: their claims come judged
-with :meth:`Context.concessions <graph.ask.context.Context.concessions>`.
+records (or the speaker) named. Either gives what ``claims_about`` would for
+those records (in view, by date then statement). Concessions are not read here:
+their claims come judged with :meth:`Context.concessions
+<graph.ask.context.Context.concessions>`.
 
 >>> from graph.ask.graph import Graph
 >>> g = Graph.from_data("data")
