@@ -90,13 +90,7 @@ def derive(compiled: Compiled) -> Derived:
     """The derived facts of ``compiled`` (every graph but a derived one is read)."""
     name = derived_name(compiled.base)
     read = [g for g in compiled.graphs if g != name]
-    text = "".join(
-        f"{t} <{g}> .\n"
-        for g in read
-        for t in compiled.graphs[g]
-        if t.split(" ", 2)[1] not in UNREAD
-    )
-    graph = Graph(LocalEngine.from_text(text, "nq"))
+    graph = Graph(LocalEngine.from_text(_judged_lines(compiled, read), "nq"))
     rows = list(graph.concessions())
     minter = Minter(compiled.base)
     kinds = graph.registry.source_kinds
@@ -110,6 +104,16 @@ def derive(compiled: Compiled) -> Derived:
     for row in rows:
         lines += _facts(minter, row)
     return Derived(name, lines, rows)
+
+
+def _judged_lines(compiled: Compiled, read: list[str]) -> str:
+    """N-Quads of the graphs ``read``, without the lines no question reads (:data:`UNREAD`)."""
+    return "".join(
+        f"{t} <{g}> .\n"
+        for g in read
+        for t in compiled.graphs[g]
+        if t.split(" ", 2)[1] not in UNREAD
+    )
 
 
 def _facts(minter: Minter, row: ConcessionRow) -> list[str]:
