@@ -19,10 +19,10 @@ columns are measured in the same run, so that ratios hold on a noisy machine:
   (:func:`graph.network.projection.project`). Then whole processes: ``build cold``
   (``detente build`` into an empty folder), ``build touch1`` (again, after
   flipping a comment line in one source file), ``build edit1`` (after a record
-  edit in that file: its source's title, so its graph and every output change but
+  edit in that file: a note on a statement, so its graph and every output change but
   no derived fact does; output checked byte-identical to a ``--no-cache`` build),
   ``build edit-venue`` (a statement's venue label: evidence, since it sets the claim's
-  chain, so the derived graph is worked out on the full path) and ``build
+  chain, so the derived facts are worked out again from the kept lines) and ``build
   warm`` (nothing changed); wall seconds and peak RSS of the child.
 * ``naive``: one child process running PyYAML's default ``safe_load`` +
   pydantic ``model_validate`` per record, rdflib ``Graph.add`` per triple (terms
@@ -263,9 +263,9 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
     target = touched[len(touched) // 2]
     original = target.read_text(encoding="utf-8")
     label = re.search(r'label: "([^"]*)"', original)
-    title = re.search(r'title: "([^"]*)"', original)
-    if label is None or title is None:
-        raise RuntimeError(f"{target} has no venue label or title to edit")
+    mode = re.search(r"^    mode: \w+$", original, re.M)
+    if label is None or mode is None:
+        raise RuntimeError(f"{target} has no venue label or statement mode to edit")
     cold, touch, edit, venue_edit, warm = [], [], [], [], []
 
     def same_as_cold() -> None:
@@ -286,8 +286,8 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
             touch.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             _progress(f"detente build edit1 ({i + 1}/{repeat})")
             # a record edit: its graph changes, what its claims count as does not
-            retitled = f'title: "{title.group(1)}, edit {i}"'
-            edited = original[: title.start()] + retitled + original[title.end() :]
+            noted = f'{mode.group(0)}\n    note: "noted by the curator, edit {i}"'
+            edited = original[: mode.start()] + noted + original[mode.end() :]
             target.write_text(flip + edited, encoding="utf-8")
             edit.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             if i == 0:

@@ -6,7 +6,9 @@ the vocabulary and before the source graphs, so that the graphs the build makes
 come first and an incremental rebuild (:mod:`graph.builder.incremental`) keeps it
 like them. :func:`evidence_digest` is what of a source graph the derived facts
 can depend on: an edit that leaves it unchanged leaves them unchanged, and one
-that changes it makes the next build take the full path.
+that changes it makes an incremental rebuild work them out again (:func:`rederive`).
+A source's title is evidence: it names the source when the source itself speaks
+(narration, "the article's own voice").
 
 >>> venue = '<s> <https://w3id.org/detente/ns#venueLabel> "CNN"'
 >>> lines = [venue, '<s> <https://schema.org/text> "We agreed."']
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.ask.derived import UNREAD
 from graph.files import BUILD_FILES, SNAPSHOT, write_atomic
-from graph.rdf.terms import DCT, DET, SDO
+from graph.rdf.terms import DET, SDO
 
 if TYPE_CHECKING:
     from graph.ask.derived import Derived
@@ -48,7 +50,6 @@ NOT_EVIDENCE = UNREAD | {
         SDO.text,  # the quote: shown with a claim, never counted
         DET.statementMode,
         DET.datePrecision,
-        DCT.title,  # a source's title (a proposal's title is in the registry graph)
     )
 }
 """Predicates of a source graph that no derived fact reads (quotes, anchors, notes)."""

@@ -122,7 +122,21 @@ def test_an_edited_source_file_is_rebuilt_alone_into_the_cold_bytes(
 
 
 def _retitle_a_source(data: Path) -> None:
-    _sub(_middle(data), r'^  title: "([^"]+)"', r'  title: "\1 (retitled)"')
+    """A source's title: evidence, since it names the source where the source itself speaks."""
+    _sub(_narrating(data), r'^  title: "([^"]+)"', r'  title: "\1 (retitled)"')
+
+
+def _narrating(data: Path) -> Path:
+    """A source file in which the source itself speaks (its id as a statement's speaker)."""
+    for path in _sources(data):
+        if f"speaker: {path.stem}" in path.read_text(encoding="utf-8"):
+            return path
+    raise AssertionError("no source narrates")
+
+
+def _annotate_a_statement(data: Path) -> None:
+    """A curator's note on a statement: its graph changes, what its claim counts as does not."""
+    _sub(_middle(data), r"^(    mode: \w+)$", r'\1\n    note: "noted by the curator"')
 
 
 def _snapshot_rows(folder: Path) -> object:
@@ -133,7 +147,8 @@ def _snapshot_rows(folder: Path) -> object:
 @pytest.mark.parametrize(
     ("edit", "derives"),
     [
-        (_retitle_a_source, False),
+        (_annotate_a_statement, False),
+        (_retitle_a_source, True),
         (_flip_a_comment, False),
         (_relabel_a_venue, True),
         (_redate_a_statement, True),
