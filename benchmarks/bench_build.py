@@ -278,6 +278,7 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
     try:
         for i in range(repeat):
             _progress(f"detente build cold ({i + 1}/{repeat})")
+            target.write_text(original, encoding="utf-8")  # each round starts from it
             shutil.rmtree(out, ignore_errors=True)
             cold.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
             _progress(f"detente build touch1 ({i + 1}/{repeat})")
@@ -293,11 +294,13 @@ def whole_builds(data: Path, work: Path, repeat: int) -> dict[str, tuple[float, 
             if i == 0:
                 same_as_cold()
             _progress(f"detente build edit-venue ({i + 1}/{repeat})")
-            # a venue is evidence (it sets a claim's chain): the derived facts need the full path
+            # a venue is evidence (it sets a claim's chain): the derived facts are redone
             venue = f'label: "{label.group(1)}, edit {i}"'
             edited = original[: label.start()] + venue + original[label.end() :]
             target.write_text(flip + edited, encoding="utf-8")
             venue_edit.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
+            if i == 0:
+                same_as_cold()
             _progress(f"detente build warm ({i + 1}/{repeat})")
             warm.append(_run_child([*detente, "build", str(data), "--out", str(out)])[:2])
         same_as_cold()
