@@ -8,6 +8,8 @@
 * :mod:`~graph.ask.views`: meetings, positions, statements, profiles and topic tables as
   plain functions over a :class:`~graph.ask.context.Context`;
 * :mod:`~graph.ask.rows`, :mod:`~graph.ask.results`: typed rows and how they render;
+* :mod:`~graph.ask.derived`: the facts a build derives, in a graph of their own;
+  :mod:`~graph.ask.snapshot`: the build's judged rows, for a first answer without a store;
 * :mod:`~graph.ask.changes`: what changed between two builds; :mod:`~graph.ask.explore`:
   notebook frames; :mod:`~graph.ask.guard`: read-only checks of user queries.
 """

@@ -4,6 +4,9 @@
 * :mod:`~graph.builder.incremental`: the fast path when only source files changed;
 * :mod:`~graph.builder.splice`: the unchanged bytes of the last outputs copied around
   the new parts;
+* :mod:`~graph.builder.derive`: the derived graph placed among the outputs, what of a
+  source graph it depends on, and how a rebuild works it out again;
+  :mod:`~graph.builder.graphstore`: the compiled source graphs kept between builds;
 * the outputs are published with :mod:`graph.files` (one generation switched at once).
 """
 
