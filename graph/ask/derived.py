@@ -31,6 +31,7 @@ answers as rows, for the build's answer snapshot (:mod:`graph.ask.snapshot`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ def derive(compiled: Compiled) -> Derived:
     """The derived facts of ``compiled`` (every graph but a derived one is read)."""
     name = derived_name(compiled.base)
     read = [g for g in compiled.graphs if g != name]
-    graph = Graph(LocalEngine.from_text(_judged_lines(compiled, read), "nq"))
+    graph = Graph(LocalEngine.from_chunks(_judged_lines(compiled, read), "nq"))
     rows = list(graph.concessions())
     minter = Minter(compiled.base)
     kinds = graph.registry.source_kinds
@@ -106,14 +107,11 @@ def derive(compiled: Compiled) -> Derived:
     return Derived(name, lines, rows)
 
 
-def _judged_lines(compiled: Compiled, read: list[str]) -> str:
-    """N-Quads of the graphs ``read``, without the lines no question reads (:data:`UNREAD`)."""
-    return "".join(
-        f"{t} <{g}> .\n"
-        for g in read
-        for t in compiled.graphs[g]
-        if t.split(" ", 2)[1] not in UNREAD
-    )
+def _judged_lines(compiled: Compiled, read: list[str]) -> Iterator[bytes]:
+    """N-Quads of the graphs ``read``, a graph at a time, without the lines no question reads."""
+    for g in read:
+        lines = compiled.graphs[g]
+        yield "".join(f"{t} <{g}> .\n" for t in lines if t.split(" ", 2)[1] not in UNREAD).encode()
 
 
 def _facts(minter: Minter, row: ConcessionRow) -> list[str]:

@@ -27,7 +27,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -100,6 +100,28 @@ def unreadable(path: Path, err: BaseException) -> DataError:
             )
         ]
     )
+
+
+class _Chunks(io.RawIOBase):
+    """A readable stream over an iterator of byte strings (for :meth:`LocalEngine.from_chunks`)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._left:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._left = memoryview(chunk)
+        n = min(len(buffer), len(self._left))
+        buffer[:n] = self._left[:n]
+        self._left = self._left[n:]
+        return n
 
 
 class LocalEngine:
@@ -187,6 +209,22 @@ class LocalEngine:
         """Load RDF text in one of :data:`FORMATS` into a new store."""
         engine = cls()
         engine.store.bulk_load(input=text.encode("utf-8"), format=FORMATS[fmt])
+        return engine
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[bytes], fmt: str = "nq") -> LocalEngine:
+        """Load RDF bytes given piece by piece (each a whole number of lines) into a new store.
+
+        pyoxigraph reads them as one stream, so the whole text never stands in memory
+        at once: about half the peak of :meth:`from_text` for the same lines.
+
+        >>> e = LocalEngine.from_chunks([b'<http://e/a> <http://e/p> "x" <http://e/g> .\\n'] * 2)
+        >>> len(e)
+        1
+        """
+        engine = cls()
+        stream = io.BufferedReader(_Chunks(iter(chunks)), 1 << 20)
+        engine.store.bulk_load(input=stream, format=FORMATS[fmt])
         return engine
 
     def select(

@@ -72,3 +72,17 @@ def test_derived_values_are_made_once_per_engine(engine: LocalEngine) -> None:
     assert made == [1]
     other = LocalEngine.from_text(NQ, "nq")
     assert other.derived("k", make) == [2]  # another store, made again
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096, 10**9])
+def test_chunks_load_what_the_whole_text_loads(size: int) -> None:
+    from graph.compile.quads import compile_quads
+    from schemas import load
+    from tests.seed import DATA
+
+    text = compile_quads(load(DATA)).nquads().encode("utf-8")
+    pieces = [text[i : i + size] for i in range(0, len(text), size)]
+    whole = LocalEngine.from_text(text.decode("utf-8"))
+    assert sorted(LocalEngine.from_chunks(iter(pieces)).nquads().splitlines()) == sorted(
+        whole.nquads().splitlines()
+    )
