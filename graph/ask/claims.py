@@ -41,7 +41,6 @@ from graph.ask.words import answer, status_word
 __all__ = [
     "ClaimRows",
     "Standing",
-    "chains",
     "counted",
     "read_claims",
     "read_relays",
@@ -135,11 +134,6 @@ def verdict(claims: tuple[ClaimRow, ...]) -> tuple[str, int, int]:
     return derive_status(claims).value, len(speakers), len(sources)
 
 
-def chains(claims: Iterable[ClaimRow]) -> int:
-    """How many independent chains assert a record (:attr:`ClaimRow.origin`, denials aside)."""
-    return len({c.origin for c in claims if not c.denies})
-
-
 class Standing(TypedDict):
     """What :func:`standing` derives: the derived fields of a concession row."""
 
@@ -159,6 +153,8 @@ def standing(
     proposed_in: str | None = None,
 ) -> Standing:
     """A concession's status, corroboration, answer and counts from its claims, in one pass.
+
+    Chains are independent origins (:attr:`ClaimRow.origin`), denials aside.
 
     ``conceder`` is the conceder's name, ``proposed_in`` the title (or id) of the proposal
     that carries it. The keys are :class:`~graph.ask.rows.ConcessionRow` fields.

@@ -145,7 +145,8 @@ class Graph:
         if found is not None:
             from graph.ask.snapshot import read_snapshot
 
-            answers = read_snapshot(folder, found)  # the build's judged rows, if current
+            with _paused_gc():  # thousands of acyclic lists and rows
+                answers = read_snapshot(folder, found)  # the build's judged rows, if current
             engine = LocalEngine.from_files([found], lazy=answers is not None)
             if answers is not None:
                 engine.derived("answers", lambda: answers)

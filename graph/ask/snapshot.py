@@ -29,7 +29,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 from functools import cache
@@ -133,8 +132,6 @@ def read_snapshot(folder: Path, build: Path) -> list[ConcessionRow] | None:
         data = (folder / SNAPSHOT).read_bytes()
     except OSError:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of acyclic lists and rows: the collector's passes are wasted time
     try:
         state = json.loads(data)
         if (
@@ -147,6 +144,3 @@ def read_snapshot(folder: Path, build: Path) -> list[ConcessionRow] | None:
         return rows_of(state)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
-    finally:
-        if collecting:
-            gc.enable()

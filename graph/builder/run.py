@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from graph.builder.graphstore import GraphStore
 from graph.builder.incremental import fingerprint, forget, rebuild, record
 from graph.export.writers import EXTENSIONS, assemble, export_version, part
-from graph.files import BUILD_FILES, SNAPSHOT, Generation, forget_inputs, write_atomic, write_inputs
+from graph.files import Generation, forget_inputs, write_atomic, write_inputs
 from graph.rdf.terms import DEFAULT_BASE
 from schemas.manifest import scan
 
@@ -136,8 +136,7 @@ def _build(
         version = fingerprint(data_dir, base, formats, shacl)
         scanned = (time.time_ns(), scan(data_dir))  # before anything is read
         lap("incremental")
-    from graph.ask.snapshot import write_snapshot  # the full path: load it all
-    from graph.builder.derive import with_derived
+    from graph.builder.derive import snapshot_of, with_derived  # the full path: load it all
     from graph.compile.keys import source_keys
     from graph.compile.quads import compile_quads
     from graph.validate.shacl import validate
@@ -172,11 +171,10 @@ def _build(
             files.append(path)
             lap(f"write {fmt}")
         published = [path.name for path in files]
-        readable = [generation.path(p.name) for p in files if p.name in BUILD_FILES]
-        if readable:  # the judged rows, for a first answer without loading the store
-            snapshot = write_snapshot(derived.rows, readable)
-            write_atomic(generation.path(SNAPSHOT), snapshot)
-            published.append(SNAPSHOT)
+        # the judged rows, for a first answer without loading the store
+        for name, data in snapshot_of(derived.rows)(list(map(generation.path, published))).items():
+            write_atomic(generation.path(name), data)
+            published.append(name)
             lap("snapshot")
         generation.commit(published)
     write_inputs(out_dir, inputs)
